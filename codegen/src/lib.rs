@@ -1,0 +1,88 @@
+//! `odata-codegen` turns service metadata into the source of a typed Rust crate.
+//!
+//! The pipeline runs one way: a reader ([`csdl`]) builds the [`ir::Model`], [`select`] keeps
+//! the closure of the requested roots, [`naming`] decides every Rust name once, and
+//! [`emit`] writes token trees that prettyplease formats into files. Nothing here touches
+//! the file system, the clock or the environment: bytes in, file contents out.
+
+pub mod csdl;
+pub mod diagnostics;
+pub mod emit;
+pub mod ir;
+pub mod naming;
+pub mod select;
+
+use std::collections::BTreeMap;
+
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use ir::QualifiedName;
+
+/// One input document.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// How diagnostics and file headers name it: a path relative to the project, never absolute.
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// How the generated crate refers to `odata-runtime`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuntimeDependency {
+    /// A member of the workspace that also holds `odata-runtime` (`{ workspace = true }`).
+    Workspace,
+    /// A standalone crate: `{ path = "..." }`, and an empty `[workspace]` so it builds alone.
+    Path(String),
+}
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The generated package's name (`my-graph-client`); the library is its snake_case form.
+    pub crate_name: String,
+    /// Types to generate with their closure; empty means every type of the input.
+    pub roots: Vec<QualifiedName>,
+    /// How many navigation hops from a root still produce typed values; beyond that a
+    /// navigation property is kept as raw JSON (design.md §2).
+    pub navigation_depth: usize,
+    pub runtime: RuntimeDependency,
+    /// The command that regenerates the output, quoted in every file's header.
+    pub regenerate_command: String,
+}
+
+/// The generated files, by path relative to the crate's root, and what was noticed on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Output {
+    pub files: BTreeMap<String, String>,
+    pub warnings: Vec<Diagnostic>,
+    pub stats: Stats,
+}
+
+/// Sizes worth reporting (README and closing notes quote them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub input_types: usize,
+    pub selected_types: usize,
+    pub raw_navigation_properties: usize,
+}
+
+/// Reads an input document into the IR. CSDL XML is the only format read so far.
+pub fn read(input: Input<'_>) -> Result<ir::Model, Diagnostics> {
+    csdl::read(input.name, input.bytes)
+}
+
+/// The whole pipeline: read, select, name, emit.
+pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnostics> {
+    let model = read(input)?;
+    let selection = select::select(&model, &options.roots, options.navigation_depth, input.name)?;
+    let names = naming::Names::assign(&model, &selection, &options.crate_name);
+    let files = emit::crate_files(&model, &selection, &names, options, input.name)?;
+    Ok(Output {
+        files,
+        warnings: selection.warnings.clone(),
+        stats: Stats {
+            input_types: model.types.len(),
+            selected_types: selection.types.len(),
+            raw_navigation_properties: selection.raw_navigation,
+        },
+    })
+}
