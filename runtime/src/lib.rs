@@ -1,1 +1,2 @@
 //! placeholder
+#![warn(missing_docs)]
