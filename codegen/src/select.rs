@@ -1,19 +1,151 @@
-//! The closure of the requested roots.
-use std::collections::BTreeSet;
+//! The closure of the requested roots: what gets generated.
+//!
+//! Structure is followed without limit (base types, property types), because a model
+//! cannot be written without them. Navigation is followed up to a depth, because in
+//! Graph nearly every entity reaches every other through navigation properties
+//! (design.md §2); a navigation property whose target is not selected stays raw JSON.
+//! A value declared as type `T` may be any type derived from `T`, so derived types join
+//! the closure wherever `T` is the declared type of a value, but not where `T` is only
+//! somebody's base type (or every entity would pull in every other through `entity`).
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ir::{Model, QualifiedName};
+use crate::ir::{Model, Pos, QualifiedName, TypeDef, TypeName, TypeRef};
 
-/// The types to generate.
+/// The types to generate, and what was noticed while choosing them.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
     pub types: BTreeSet<QualifiedName>,
+    /// Navigation properties of selected types whose target is not selected (kept as JSON).
     pub raw_navigation: usize,
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Placeholder: replaced by the real closure.
-pub fn select(model: &Model, roots: &[QualifiedName], depth: usize, file: &str) -> Result<Selection, Diagnostics> {
-    let _ = (roots, depth, file);
-    Ok(Selection { types: model.types.keys().cloned().collect(), ..Selection::default() })
+impl Selection {
+    pub fn contains(&self, name: &QualifiedName) -> bool {
+        self.types.contains(name)
+    }
+
+    /// Whether a reference names a selected type (primitives are never "selected").
+    pub fn contains_named(&self, name: &TypeName) -> bool {
+        matches!(name, TypeName::Named(n) if self.contains(n))
+    }
+
+    /// Selected types derived from `base`, in name order.
+    pub fn derived_types<'m>(&self, model: &'m Model, base: &QualifiedName) -> Vec<&'m QualifiedName> {
+        model
+            .derived_types(base)
+            .into_iter()
+            .map(|t| &t.name)
+            .filter(|name| self.contains(name))
+            .collect()
+    }
+}
+
+/// Computes the closure of `roots` (every type of the model when `roots` is empty).
+pub fn select(
+    model: &Model,
+    roots: &[QualifiedName],
+    navigation_depth: usize,
+    file: &str,
+) -> Result<Selection, Diagnostics> {
+    let mut walk = Walk { model, file, depth_of: BTreeMap::new(), as_value: BTreeSet::new(), queue: VecDeque::new(), errors: Vec::new(), warnings: Vec::new() };
+    if roots.is_empty() {
+        for name in model.types.keys() {
+            walk.reach(name, 0, true, None);
+        }
+    } else {
+        for root in roots {
+            if !model.types.contains_key(root) {
+                walk.errors.push(Diagnostic::error(file, None, format!("root type `{root}` is not defined in the input")));
+            }
+            walk.reach(root, 0, true, None);
+        }
+    }
+    let unbounded = roots.is_empty();
+    while let Some((name, depth)) = walk.queue.pop_front() {
+        walk.visit(&name, depth, unbounded || depth < navigation_depth);
+    }
+    if !walk.errors.is_empty() {
+        return Err(Diagnostics(walk.errors));
+    }
+    let types: BTreeSet<QualifiedName> = walk.depth_of.into_keys().collect();
+    let raw_navigation = types
+        .iter()
+        .filter_map(|name| model.structured(name))
+        .flat_map(|t| &t.navigation)
+        .filter(|nav| !matches!(&nav.ty.name, TypeName::Named(target) if types.contains(target)))
+        .count();
+    Ok(Selection { types, raw_navigation, warnings: walk.warnings })
+}
+
+struct Walk<'m> {
+    model: &'m Model,
+    file: &'m str,
+    /// The smallest navigation depth at which each selected type was reached.
+    depth_of: BTreeMap<QualifiedName, usize>,
+    /// Types reached as the declared type of a value, whose derived types are therefore selected.
+    as_value: BTreeSet<QualifiedName>,
+    queue: VecDeque<(QualifiedName, usize)>,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Walk<'_> {
+    /// Records that `name` is needed at `depth`; `from` is where the reference is written.
+    fn reach(&mut self, name: &QualifiedName, depth: usize, as_value: bool, from: Option<Pos>) {
+        if !self.model.types.contains_key(name) {
+            if let Some(pos) = from {
+                self.errors.push(Diagnostic::error(self.file, Some(pos), format!("type `{name}` is not defined in the input")));
+            }
+            return;
+        }
+        let newly_value = as_value && self.as_value.insert(name.clone());
+        let deeper = self.depth_of.get(name).is_some_and(|&d| d <= depth);
+        if deeper && !newly_value {
+            return;
+        }
+        let best = self.depth_of.get(name).map_or(depth, |&d| d.min(depth));
+        self.depth_of.insert(name.clone(), best);
+        self.queue.push_back((name.clone(), best));
+    }
+
+    fn reach_ref(&mut self, ty: &TypeRef, depth: usize, from: Pos) {
+        if let TypeName::Named(name) = &ty.name {
+            self.reach(name, depth, true, Some(from));
+        }
+    }
+
+    fn visit(&mut self, name: &QualifiedName, depth: usize, follow_navigation: bool) {
+        let model = self.model;
+        let Some(TypeDef::Structured(ty)) = model.types.get(name) else { return };
+        if let Some(base) = &ty.base {
+            self.reach(base, depth, false, Some(ty.pos));
+        }
+        for property in &ty.properties {
+            self.reach_ref(&property.ty, depth, property.pos);
+        }
+        for nav in &ty.navigation {
+            let TypeName::Named(target) = &nav.ty.name else { continue };
+            if !model.types.contains_key(target) {
+                // Metadata snippets are partial by nature; raw JSON loses nothing.
+                let warning = Diagnostic::warning(
+                    self.file,
+                    Some(nav.pos),
+                    format!("navigation property `{}` targets `{target}`, which is not in the input; it is kept as raw JSON", nav.name),
+                );
+                if !self.warnings.contains(&warning) {
+                    self.warnings.push(warning);
+                }
+            } else if follow_navigation {
+                self.reach(target, depth + 1, true, Some(nav.pos));
+            }
+        }
+        if self.as_value.contains(name) {
+            for derived in model.derived_types(name) {
+                self.reach(&derived.name, depth, true, Some(derived.pos));
+            }
+        }
+    }
 }

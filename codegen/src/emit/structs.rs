@@ -1,0 +1,139 @@
+//! A struct per entity or complex type, with its base types' properties copied in, and the
+//! `Structured` impl that reads and writes it (design.md §4: no `#[serde(flatten)]`, unknown
+//! properties kept, read-only properties never sent).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::Context;
+use super::docs::{describe, doc_attrs};
+use super::types::fields;
+use crate::ir::{StructuredKind, StructuredType};
+use crate::naming::TypeNames;
+
+pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> TokenStream {
+    let ident = format_ident!("{}", names.ident);
+    let qualified = ty.name.to_string();
+    let fields = fields(cx.model, ty);
+
+    let mut declarations = Vec::new();
+    let mut reads = Vec::new();
+    let mut writes = Vec::new();
+    for field in &fields {
+        let Some(field_ident) = names.fields.get(field.wire) else { continue };
+        let field_ident = format_ident!("{}", field_ident);
+        let wire = field.wire;
+        let rust_type = cx.field_type(&ty.name, field);
+        let mut doc = describe(field.description, &format!("The `{wire}` property."));
+        if field.read_only {
+            doc.push_str("\n\nRead-only: the service sets it; it is never serialized.");
+        }
+        if field.is_navigation && !field.ty.collection && cx.selection.contains_named(&field.ty.name) {
+            doc.push_str("\n\nA navigation property: present when expanded (`$expand`), or as a reference (`@odata.id`) in request bodies.");
+        } else if field.is_navigation && !cx.selection.contains_named(&field.ty.name) {
+            doc.push_str("\n\nA navigation property whose target type is not generated: kept as raw JSON.");
+        }
+        let doc = doc_attrs(&doc);
+        declarations.push(quote! { #doc pub #field_ident: #rust_type, });
+        reads.push(quote! { #wire => self.#field_ident = odata_runtime::read_value(map, key)?, });
+        if !field.read_only {
+            writes.push(quote! { odata_runtime::write_field(map, #wire, &self.#field_ident)?; });
+        }
+    }
+
+    let doc = doc_attrs(&type_doc(cx, ty));
+    let read_body = if reads.is_empty() {
+        quote! { let _ = (key, map); Ok(false) }
+    } else {
+        quote! {
+            match key {
+                #(#reads)*
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+    };
+    let write_body = if writes.is_empty() {
+        quote! { let _ = map; Ok(()) }
+    } else {
+        quote! { #(#writes)* Ok(()) }
+    };
+
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct #ident {
+            #(#declarations)*
+            /// OData control information: `@odata.type`, `@odata.id`, `@odata.etag`, `@odata.context`.
+            pub odata: odata_runtime::ControlInformation,
+            /// Properties the schema does not declare, kept as received and sent back unchanged.
+            pub additional_properties: odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value>,
+        }
+
+        impl odata_runtime::Structured for #ident {
+            const QUALIFIED_NAME: &'static str = #qualified;
+
+            fn control(&self) -> &odata_runtime::ControlInformation {
+                &self.odata
+            }
+
+            fn control_mut(&mut self) -> &mut odata_runtime::ControlInformation {
+                &mut self.odata
+            }
+
+            fn additional_properties(&self) -> &odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
+                &self.additional_properties
+            }
+
+            fn additional_properties_mut(&mut self) -> &mut odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
+                &mut self.additional_properties
+            }
+
+            fn read_property<'de, A: odata_runtime::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+                #read_body
+            }
+
+            fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+                #write_body
+            }
+        }
+
+        impl odata_runtime::serde::Serialize for #ident {
+            fn serialize<S: odata_runtime::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                odata_runtime::serialize_structured(self, serializer, None)
+            }
+        }
+
+        impl<'de> odata_runtime::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                odata_runtime::deserialize_structured(deserializer)
+            }
+        }
+
+        impl odata_runtime::Model for #ident {}
+    }
+}
+
+/// The type's description, then what OData says about it that a user needs.
+fn type_doc(cx: &Context<'_>, ty: &StructuredType) -> String {
+    let kind = match ty.kind {
+        StructuredKind::Entity => "entity type",
+        StructuredKind::Complex => "complex type",
+    };
+    let mut facts = format!("OData {kind} `{}`", ty.name);
+    if let Some(base) = &ty.base {
+        facts.push_str(&format!(", derived from `{base}`"));
+    }
+    facts.push('.');
+    if ty.is_abstract {
+        facts.push_str(" Abstract: values are always of a derived type; this struct holds what they share.");
+    }
+    if ty.is_open {
+        facts.push_str(" Open: dynamic properties land in `additional_properties`.");
+    }
+    if let Some(any) = cx.names.of(&ty.name).and_then(|n| n.polymorphic.as_ref()) {
+        facts.push_str(&format!(" Where a value may also be a derived type, it is an [`{}`].", any.ident));
+    }
+    let description = describe(&ty.description, "");
+    if description.is_empty() { facts } else { format!("{description}\n\n{facts}") }
+}
