@@ -6,7 +6,7 @@
 //! - [`OpenEnum`] and [`Flags`]: enumerations that keep members they do not know;
 //! - [`Wire`]: the OData JSON wire forms of primitive values (OData JSON Format v4.01
 //!   §7.1), with [`read_value`] and [`write_field`] for generated serde impls;
-//! - `Structured`: control information (`@odata.*`) and unknown properties;
+//! - [`Structured`]: control information (`@odata.*`) and unknown properties;
 //! - `resolve_type` and friends: `@odata.type` dispatch for derived types.
 //!
 //! The crates generated code needs are re-exported, so it can name them through this
@@ -16,6 +16,7 @@
 pub mod enums;
 pub mod flags;
 pub mod nullable;
+pub mod structured;
 pub mod wire;
 
 pub use serde;
@@ -26,6 +27,9 @@ pub use uuid;
 pub use enums::{OpenEnum, deserialize_enum, serialize_enum};
 pub use flags::Flags;
 pub use nullable::Nullable;
+pub use structured::{
+    ControlInformation, Structured, deserialize_structured, serialize_structured,
+};
 pub use wire::{
     Binary, Decimal, Model, ParseDecimalError, Wire, WireRef, WireValue, read_value, write_field,
 };
