@@ -7,7 +7,7 @@
 //! - [`Wire`]: the OData JSON wire forms of primitive values (OData JSON Format v4.01
 //!   §7.1), with [`read_value`] and [`write_field`] for generated serde impls;
 //! - [`Structured`]: control information (`@odata.*`) and unknown properties;
-//! - `resolve_type` and friends: `@odata.type` dispatch for derived types.
+//! - [`resolve_type`] and friends: `@odata.type` dispatch for derived types.
 //!
 //! The crates generated code needs are re-exported, so it can name them through this
 //! one dependency.
@@ -16,6 +16,7 @@
 pub mod enums;
 pub mod flags;
 pub mod nullable;
+pub mod polymorphic;
 pub mod structured;
 pub mod wire;
 
@@ -27,6 +28,7 @@ pub use uuid;
 pub use enums::{OpenEnum, deserialize_enum, serialize_enum};
 pub use flags::Flags;
 pub use nullable::Nullable;
+pub use polymorphic::{buffer, from_object, resolve_type};
 pub use structured::{
     ControlInformation, Structured, deserialize_structured, serialize_structured,
 };
