@@ -1,2 +1,37 @@
-//! placeholder
+//! Support for Rust code generated from OData CSDL (Microsoft Graph) by `odata-codegen`.
+//!
+//! Generated models call into this crate for everything that is the same across types:
+//!
+//! - [`Nullable`]: the absent / `null` / value states of a property in a PATCH body;
+//! - [`OpenEnum`] and [`Flags`]: enumerations that keep members they do not know;
+//! - [`Wire`]: the OData JSON wire forms of primitive values (OData JSON Format v4.01
+//!   §7.1), with [`read_value`] and [`write_field`] for generated serde impls;
+//! - [`Structured`]: control information (`@odata.*`) and unknown properties;
+//! - [`resolve_type`] and friends: `@odata.type` dispatch for derived types.
+//!
+//! The crates generated code needs are re-exported, so it can name them through this
+//! one dependency.
 #![warn(missing_docs)]
+
+pub mod enums;
+pub mod flags;
+pub mod nullable;
+pub mod polymorphic;
+pub mod structured;
+pub mod wire;
+
+pub use serde;
+pub use serde_json;
+pub use time;
+pub use uuid;
+
+pub use enums::{OpenEnum, deserialize_enum, serialize_enum};
+pub use flags::Flags;
+pub use nullable::Nullable;
+pub use polymorphic::{buffer, from_object, resolve_type};
+pub use structured::{
+    ControlInformation, Structured, deserialize_structured, serialize_structured,
+};
+pub use wire::{
+    Binary, Decimal, Model, ParseDecimalError, Wire, WireRef, WireValue, read_value, write_field,
+};

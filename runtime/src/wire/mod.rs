@@ -1,0 +1,249 @@
+//! [`Wire`]: how a Rust value travels in OData JSON.
+//!
+//! Generated structs give their fields plain Rust types (`time::OffsetDateTime`, `f64`,
+//! `i64`) rather than wrapper types, yet those values have OData-specific wire forms
+//! (`"INF"` for an infinite double, Int64 sent as a string, 7-digit fractional seconds).
+//! The generated `Serialize`/`Deserialize` impls therefore read and write each field
+//! through this trait ([`read_value`], [`write_field`]) instead of through serde
+//! directly.
+
+mod binary;
+mod decimal;
+mod duration;
+mod primitives;
+mod temporal;
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+pub use binary::Binary;
+pub use decimal::{Decimal, ParseDecimalError};
+
+use crate::enums::OpenEnum;
+use crate::flags::Flags;
+use crate::nullable::Nullable;
+
+/// How a value is read from and written to OData JSON.
+pub trait Wire: Sized {
+    /// Reads a value in its OData JSON form.
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+
+    /// Writes the value in its OData JSON form.
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// Whether the value stands for "not present" (skipped when serializing an object).
+    fn is_absent(&self) -> bool {
+        false
+    }
+}
+
+/// Marker for generated structs and enums: they carry their own serde impls, which
+/// already produce the OData JSON form, so [`Wire`] just delegates to serde.
+pub trait Model: Serialize + DeserializeOwned {}
+
+impl<T: Model> Wire for T {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer)
+    }
+
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize(serializer)
+    }
+}
+
+// `Box<T: Wire>` cannot have its own `Wire` impl: `Box` is a fundamental type, so a
+// downstream crate could implement `Model` for `Box<Local>` and the impl would overlap
+// the blanket one above (E0119). Boxes are only needed to break recursion between
+// generated models, so boxed models go through the blanket impl instead.
+impl<T: Model> Model for Box<T> {}
+
+/// A borrowed value that serializes through [`Wire::write`], for use in serde contexts
+/// (e.g. `serialize_entry`, `collect_seq`).
+#[derive(Debug, Clone, Copy)]
+pub struct WireRef<'a, T>(pub &'a T);
+
+impl<T: Wire> Serialize for WireRef<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.write(serializer)
+    }
+}
+
+/// An owned value that deserializes through [`Wire::read`], for use in serde contexts
+/// (e.g. `next_element::<WireValue<T>>()`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WireValue<T>(pub T);
+
+impl<'de, T: Wire> Deserialize<'de> for WireValue<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::read(deserializer).map(WireValue)
+    }
+}
+
+/// Seed that reads a `T` through [`Wire::read`].
+struct WireSeed<T>(PhantomData<T>);
+
+impl<'de, T: Wire> DeserializeSeed<'de> for WireSeed<T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::read(deserializer)
+    }
+}
+
+/// Reads the value of the property `key` (whose key has just been read from `map`).
+///
+/// An error is prefixed with `key`, so that nested failures name the property path, e.g.
+/// `createdDateTime: invalid Edm.DateTimeOffset "…": expected …`.
+pub fn read_value<'de, A: MapAccess<'de>, T: Wire>(map: &mut A, key: &str) -> Result<T, A::Error> {
+    map.next_value_seed(WireSeed(PhantomData))
+        .map_err(|err| <A::Error as de::Error>::custom(format!("{key}: {err}")))
+}
+
+/// Writes the property `key` unless the value is absent ([`Wire::is_absent`]): absent
+/// properties are left out of the object, which in a PATCH body means "unchanged".
+pub fn write_field<M: SerializeMap, T: Wire>(
+    map: &mut M,
+    key: &str,
+    value: &T,
+) -> Result<(), M::Error> {
+    if value.is_absent() {
+        Ok(())
+    } else {
+        map.serialize_entry(key, &WireRef(value))
+    }
+}
+
+/// `null` reads as `None`; `None` is absent, so a field of this type is left out when
+/// `None` (a non-nullable optional property, e.g. one the server fills in).
+impl<T: Wire> Wire for Option<T> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_option(OptionVisitor(PhantomData))
+    }
+
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Some(value) => value.write(serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    fn is_absent(&self) -> bool {
+        self.is_none()
+    }
+}
+
+/// `null` reads as `Null`; only `Absent` is left out of an object.
+impl<T: Wire> Wire for Nullable<T> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = deserializer.deserialize_option(OptionVisitor(PhantomData))?;
+        Ok(value.map_or(Nullable::Null, Nullable::Value))
+    }
+
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Nullable::Value(value) => value.write(serializer),
+            // `Absent` only gets here inside a collection, where `null` is all there is.
+            Nullable::Null | Nullable::Absent => serializer.serialize_none(),
+        }
+    }
+
+    fn is_absent(&self) -> bool {
+        Nullable::is_absent(self)
+    }
+}
+
+struct OptionVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Wire> Visitor<'de> for OptionVisitor<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        T::read(deserializer).map(Some)
+    }
+}
+
+/// A collection is a JSON array (OData JSON Format v4.01 §7.3).
+impl<T: Wire> Wire for Vec<T> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(VecVisitor(PhantomData))
+    }
+
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter().map(WireRef))
+    }
+}
+
+struct VecVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Wire> Visitor<'de> for VecVisitor<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON array")
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        // Capped: the hint comes from the input and must not drive a huge allocation.
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(item) = seq.next_element_seed(WireSeed(PhantomData))? {
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+
+/// The comma-separated string of OData JSON Format v4.01 §7.1.
+impl<T: OpenEnum> Wire for Flags<T> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Flags::deserialize(deserializer)
+    }
+
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize(serializer)
+    }
+}
+
+/// Edm.Untyped, Edm.Geography*, Edm.Geometry* (GeoJSON) and Edm.Stream values are kept
+/// as the JSON that was sent.
+impl Wire for serde_json::Value {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde_json::Value::deserialize(deserializer)
+    }
+
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize(serializer)
+    }
+}
+
+/// Builds the error for a value that has the right JSON type but not the right form,
+/// e.g. `invalid Edm.Date "2023-13-01": expected a date such as 2023-03-30`.
+pub(crate) fn invalid<E: de::Error>(edm: &str, value: &dyn fmt::Debug, expected: &str) -> E {
+    // Long values (base64 of a file) are cut so the message stays readable.
+    const MAX: usize = 120;
+    let mut shown = format!("{value:?}");
+    if shown.len() > MAX {
+        let mut end = MAX;
+        while !shown.is_char_boundary(end) {
+            end -= 1;
+        }
+        shown.truncate(end);
+        shown.push('…');
+    }
+    E::custom(format_args!("invalid {edm} {shown}: expected {expected}"))
+}
