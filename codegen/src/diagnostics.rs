@@ -22,11 +22,21 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(file: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Error, file: file.into(), pos, message: message.into() }
+        Self {
+            severity: Severity::Error,
+            file: file.into(),
+            pos,
+            message: message.into(),
+        }
     }
 
     pub fn warning(file: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, file: file.into(), pos, message: message.into() }
+        Self {
+            severity: Severity::Warning,
+            file: file.into(),
+            pos,
+            message: message.into(),
+        }
     }
 }
 

@@ -31,7 +31,10 @@ pub struct QualifiedName {
 
 impl QualifiedName {
     pub fn new(namespace: impl Into<String>, name: impl Into<String>) -> Self {
-        Self { namespace: namespace.into(), name: name.into() }
+        Self {
+            namespace: namespace.into(),
+            name: name.into(),
+        }
     }
 
     /// Splits `ns.a.b.Name` at its last dot. For names whose namespace is known, prefer the
@@ -79,7 +82,9 @@ impl Model {
         let mut chain: Vec<&StructuredType> = Vec::new();
         let mut next = self.structured(name).and_then(|t| t.base.as_ref());
         while let Some(base) = next {
-            let Some(ty) = self.structured(base) else { break };
+            let Some(ty) = self.structured(base) else {
+                break;
+            };
             if chain.iter().any(|seen| seen.name == ty.name) || &ty.name == name {
                 break;
             }
@@ -286,7 +291,9 @@ pub const UNKNOWN_FUTURE_VALUE: &str = "unknownFutureValue";
 impl EnumType {
     /// Index of the `unknownFutureValue` sentinel, if the enum has one.
     pub fn sentinel(&self) -> Option<usize> {
-        self.members.iter().position(|m| m.name == UNKNOWN_FUTURE_VALUE)
+        self.members
+            .iter()
+            .position(|m| m.name == UNKNOWN_FUTURE_VALUE)
     }
 
     /// Members declared after the sentinel: Graph sends them only to clients that ask with
@@ -445,7 +452,9 @@ impl AnnotationValue {
     /// A record's property by name.
     pub fn field(&self, name: &str) -> Option<&AnnotationValue> {
         match self {
-            AnnotationValue::Record(fields) => fields.iter().find(|(n, _)| n == name).map(|(_, v)| v),
+            AnnotationValue::Record(fields) => {
+                fields.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+            }
             _ => None,
         }
     }

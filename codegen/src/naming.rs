@@ -16,15 +16,18 @@ use crate::select::Selection;
 /// Words Rust reserves in edition 2024 (strict, reserved and `gen`); `union` and other weak
 /// keywords are fine as identifiers.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
-    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
-    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
-    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Type names that generated code uses unqualified (the prelude and `Self`): a model with one
 /// of these names would shadow it.
-const RESERVED_TYPES: &[&str] = &["Box", "Default", "Err", "None", "Ok", "Option", "Result", "Self", "Some", "String", "Vec"];
+const RESERVED_TYPES: &[&str] = &[
+    "Box", "Default", "Err", "None", "Ok", "Option", "Result", "Self", "Some", "String", "Vec",
+];
 
 /// Fields every generated struct has besides the schema's properties.
 pub const CONTROL_FIELD: &str = "odata";
@@ -68,9 +71,16 @@ pub struct Polymorphic {
 impl Names {
     /// Names every selected type of `model`.
     pub fn assign(model: &Model, selection: &Selection, crate_name: &str) -> Self {
-        let mut names = Names { library: snake_ident(crate_name), ..Names::default() };
+        let mut names = Names {
+            library: snake_ident(crate_name),
+            ..Names::default()
+        };
         let mut taken_modules = BTreeSet::new();
-        let namespaces: BTreeSet<&str> = selection.types.iter().map(|n| n.namespace.as_str()).collect();
+        let namespaces: BTreeSet<&str> = selection
+            .types
+            .iter()
+            .map(|n| n.namespace.as_str())
+            .collect();
         for namespace in namespaces {
             let module = unique(snake_ident(namespace), &mut taken_modules, "_");
             names.modules.insert(namespace.to_owned(), module);
@@ -80,11 +90,27 @@ impl Names {
         let mut idents: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut files: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for name in &selection.types {
-            let module = names.modules.get(&name.namespace).cloned().unwrap_or_default();
+            let module = names
+                .modules
+                .get(&name.namespace)
+                .cloned()
+                .unwrap_or_default();
             let taken = idents.entry(module.clone()).or_default();
             let ident = unique(type_ident(&name.name), taken, "");
-            let file = unique(snake_ident(&name.name), files.entry(module.clone()).or_default(), "_");
-            names.types.insert(name.clone(), TypeNames { module, file, ident, ..TypeNames::default() });
+            let file = unique(
+                snake_ident(&name.name),
+                files.entry(module.clone()).or_default(),
+                "_",
+            );
+            names.types.insert(
+                name.clone(),
+                TypeNames {
+                    module,
+                    file,
+                    ident,
+                    ..TypeNames::default()
+                },
+            );
         }
         // Polymorphic enums come second so a type's own name always wins over `Any<Base>`.
         for name in &selection.types {
@@ -92,14 +118,19 @@ impl Names {
             if derived.is_empty() || model.structured(name).is_none() {
                 continue;
             }
-            let Some(base) = names.types.get(name) else { continue };
+            let Some(base) = names.types.get(name) else {
+                continue;
+            };
             let taken = idents.entry(base.module.clone()).or_default();
             let ident = unique(format!("Any{}", base.ident), taken, "");
             let mut variant_names = BTreeSet::new();
             let variants = std::iter::once(name)
                 .chain(derived)
                 .map(|member| {
-                    let wanted = names.types.get(member).map_or_else(|| type_ident(&member.name), |t| t.ident.clone());
+                    let wanted = names
+                        .types
+                        .get(member)
+                        .map_or_else(|| type_ident(&member.name), |t| t.ident.clone());
                     (member.clone(), unique(wanted, &mut variant_names, ""))
                 })
                 .collect();
@@ -109,11 +140,21 @@ impl Names {
         }
         for name in &selection.types {
             let (fields, variants, fallback) = match model.types.get(name) {
-                Some(TypeDef::Structured(_)) => (field_names(model, name), BTreeMap::new(), String::new()),
+                Some(TypeDef::Structured(_)) => {
+                    (field_names(model, name), BTreeMap::new(), String::new())
+                }
                 Some(TypeDef::Enum(e)) => {
                     let mut taken = BTreeSet::new();
-                    let variants: BTreeMap<String, String> =
-                        e.members.iter().map(|m| (m.name.clone(), unique(variant_ident(&m.name), &mut taken, ""))).collect();
+                    let variants: BTreeMap<String, String> = e
+                        .members
+                        .iter()
+                        .map(|m| {
+                            (
+                                m.name.clone(),
+                                unique(variant_ident(&m.name), &mut taken, ""),
+                            )
+                        })
+                        .collect();
                     let fallback = unique("Unrecognized".to_owned(), &mut taken, "Value");
                     (BTreeMap::new(), variants, fallback)
                 }
@@ -142,7 +183,11 @@ fn field_names(model: &Model, name: &QualifiedName) -> BTreeMap<String, String> 
     let mut taken: BTreeSet<String> = [CONTROL_FIELD, ADDITIONAL_FIELD].map(str::to_owned).into();
     let mut fields = BTreeMap::new();
     for ty in chain {
-        let wire_names = ty.properties.iter().map(|p| &p.name).chain(ty.navigation.iter().map(|n| &n.name));
+        let wire_names = ty
+            .properties
+            .iter()
+            .map(|p| &p.name)
+            .chain(ty.navigation.iter().map(|n| &n.name));
         for wire in wire_names {
             if !fields.contains_key(wire) {
                 let ident = unique(snake_ident(wire), &mut taken, "_");
@@ -168,7 +213,9 @@ fn unique(wanted: String, taken: &mut BTreeSet<String>, separator: &str) -> Stri
 /// Keeps ASCII letters and digits as words; everything else separates words. Non-ASCII
 /// letters are dropped because rustc lints some of them (`uncommon_codepoints`).
 fn words(name: &str) -> String {
-    name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
 }
 
 /// A `snake_case` identifier for a field, module or file.
@@ -224,7 +271,10 @@ mod tests {
         assert_eq!(snake_ident("@@@"), "value");
         assert_eq!(type_ident("Option"), "OptionType");
         assert_eq!(type_ident("self"), "SelfValue");
-        assert_eq!(type_ident("exchangeRestoreSession"), "ExchangeRestoreSession");
+        assert_eq!(
+            type_ident("exchangeRestoreSession"),
+            "ExchangeRestoreSession"
+        );
         assert_eq!(variant_ident("unknownFutureValue"), "UnknownFutureValue");
         assert_eq!(variant_ident("café"), "Caf");
     }

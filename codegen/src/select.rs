@@ -33,7 +33,11 @@ impl Selection {
     }
 
     /// Selected types derived from `base`, in name order.
-    pub fn derived_types<'m>(&self, model: &'m Model, base: &QualifiedName) -> Vec<&'m QualifiedName> {
+    pub fn derived_types<'m>(
+        &self,
+        model: &'m Model,
+        base: &QualifiedName,
+    ) -> Vec<&'m QualifiedName> {
         model
             .derived_types(base)
             .into_iter()
@@ -50,7 +54,15 @@ pub fn select(
     navigation_depth: usize,
     file: &str,
 ) -> Result<Selection, Diagnostics> {
-    let mut walk = Walk { model, file, depth_of: BTreeMap::new(), as_value: BTreeSet::new(), queue: VecDeque::new(), errors: Vec::new(), warnings: Vec::new() };
+    let mut walk = Walk {
+        model,
+        file,
+        depth_of: BTreeMap::new(),
+        as_value: BTreeSet::new(),
+        queue: VecDeque::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
     if roots.is_empty() {
         for name in model.types.keys() {
             walk.reach(name, 0, true, None);
@@ -58,7 +70,11 @@ pub fn select(
     } else {
         for root in roots {
             if !model.types.contains_key(root) {
-                walk.errors.push(Diagnostic::error(file, None, format!("root type `{root}` is not defined in the input")));
+                walk.errors.push(Diagnostic::error(
+                    file,
+                    None,
+                    format!("root type `{root}` is not defined in the input"),
+                ));
             }
             walk.reach(root, 0, true, None);
         }
@@ -77,7 +93,11 @@ pub fn select(
         .flat_map(|t| &t.navigation)
         .filter(|nav| !matches!(&nav.ty.name, TypeName::Named(target) if types.contains(target)))
         .count();
-    Ok(Selection { types, raw_navigation, warnings: walk.warnings })
+    Ok(Selection {
+        types,
+        raw_navigation,
+        warnings: walk.warnings,
+    })
 }
 
 struct Walk<'m> {
@@ -97,7 +117,11 @@ impl Walk<'_> {
     fn reach(&mut self, name: &QualifiedName, depth: usize, as_value: bool, from: Option<Pos>) {
         if !self.model.types.contains_key(name) {
             if let Some(pos) = from {
-                self.errors.push(Diagnostic::error(self.file, Some(pos), format!("type `{name}` is not defined in the input")));
+                self.errors.push(Diagnostic::error(
+                    self.file,
+                    Some(pos),
+                    format!("type `{name}` is not defined in the input"),
+                ));
             }
             return;
         }
@@ -119,7 +143,9 @@ impl Walk<'_> {
 
     fn visit(&mut self, name: &QualifiedName, depth: usize, follow_navigation: bool) {
         let model = self.model;
-        let Some(TypeDef::Structured(ty)) = model.types.get(name) else { return };
+        let Some(TypeDef::Structured(ty)) = model.types.get(name) else {
+            return;
+        };
         if let Some(base) = &ty.base {
             self.reach(base, depth, false, Some(ty.pos));
         }
@@ -127,13 +153,18 @@ impl Walk<'_> {
             self.reach_ref(&property.ty, depth, property.pos);
         }
         for nav in &ty.navigation {
-            let TypeName::Named(target) = &nav.ty.name else { continue };
+            let TypeName::Named(target) = &nav.ty.name else {
+                continue;
+            };
             if !model.types.contains_key(target) {
                 // Metadata snippets are partial by nature; raw JSON loses nothing.
                 let warning = Diagnostic::warning(
                     self.file,
                     Some(nav.pos),
-                    format!("navigation property `{}` targets `{target}`, which is not in the input; it is kept as raw JSON", nav.name),
+                    format!(
+                        "navigation property `{}` targets `{target}`, which is not in the input; it is kept as raw JSON",
+                        nav.name
+                    ),
                 );
                 if !self.warnings.contains(&warning) {
                     self.warnings.push(warning);

@@ -18,7 +18,10 @@ const SCHEMA: &[u8] = include_bytes!("../../schema/exchangeRestoreSession.closur
 fn options(roots: &[&str], navigation_depth: usize) -> Options {
     Options {
         crate_name: "fixture".to_owned(),
-        roots: roots.iter().filter_map(|r| QualifiedName::parse(r)).collect(),
+        roots: roots
+            .iter()
+            .filter_map(|r| QualifiedName::parse(r))
+            .collect(),
         navigation_depth,
         runtime: RuntimeDependency::Workspace,
         regenerate_command: "cargo test -p odata-codegen".to_owned(),
@@ -26,7 +29,10 @@ fn options(roots: &[&str], navigation_depth: usize) -> Options {
 }
 
 fn files(name: &str, text: &str) -> BTreeMap<String, String> {
-    let input = Input { name: &format!("tests/fixtures/{name}.xml"), bytes: text.as_bytes() };
+    let input = Input {
+        name: &format!("tests/fixtures/{name}.xml"),
+        bytes: text.as_bytes(),
+    };
     match generate(input, &options(&[], 1)) {
         Ok(output) => output.files,
         Err(e) => panic!("{name} failed to generate:\n{e}"),
@@ -45,7 +51,10 @@ fn fixtures_generate_the_reviewed_files() {
 
 #[test]
 fn generating_twice_gives_identical_bytes() {
-    let input = Input { name: "schema/exchangeRestoreSession.closure.csdl.xml", bytes: SCHEMA };
+    let input = Input {
+        name: "schema/exchangeRestoreSession.closure.csdl.xml",
+        bytes: SCHEMA,
+    };
     let options = options(&["microsoft.graph.exchangeRestoreSession"], 2);
     let first = generate(input, &options).unwrap().files;
     let second = generate(input, &options).unwrap().files;
@@ -54,8 +63,15 @@ fn generating_twice_gives_identical_bytes() {
 
 #[test]
 fn schema_closure_holds_what_create_read_and_list_bodies_use() {
-    let input = Input { name: "schema/exchangeRestoreSession.closure.csdl.xml", bytes: SCHEMA };
-    let output = generate(input, &options(&["microsoft.graph.exchangeRestoreSession"], 2)).unwrap();
+    let input = Input {
+        name: "schema/exchangeRestoreSession.closure.csdl.xml",
+        bytes: SCHEMA,
+    };
+    let output = generate(
+        input,
+        &options(&["microsoft.graph.exchangeRestoreSession"], 2),
+    )
+    .unwrap();
     let paths: Vec<&str> = output.files.keys().map(String::as_str).collect();
     for expected in [
         "src/microsoft_graph/exchange_restore_session.rs",
@@ -71,11 +87,18 @@ fn schema_closure_holds_what_create_read_and_list_bodies_use() {
         "src/microsoft_graph/identity_set.rs",
         "src/microsoft_graph/public_error.rs",
     ] {
-        assert!(paths.contains(&expected), "{expected} missing from {paths:#?}");
+        assert!(
+            paths.contains(&expected),
+            "{expected} missing from {paths:#?}"
+        );
     }
     // The snippet's roots (backupRestoreRoot, solutionsRoot) and their 36 missing targets
     // are outside the closure, so they are neither generated nor errors.
-    assert!(!paths.iter().any(|p| p.contains("backup_restore_root") || p.contains("solutions_root")));
+    assert!(
+        !paths
+            .iter()
+            .any(|p| p.contains("backup_restore_root") || p.contains("solutions_root"))
+    );
     // restorePoint → protectionUnit is the third navigation hop: beyond depth 2, raw JSON.
     assert!(!paths.iter().any(|p| p.contains("protection_unit_base")));
     assert_eq!(output.stats.raw_navigation_properties, 1);
@@ -83,20 +106,40 @@ fn schema_closure_holds_what_create_read_and_list_bodies_use() {
 
 #[test]
 fn no_roots_generates_every_type_and_keeps_missing_navigation_targets_raw() {
-    let input = Input { name: "schema/exchangeRestoreSession.closure.csdl.xml", bytes: SCHEMA };
+    let input = Input {
+        name: "schema/exchangeRestoreSession.closure.csdl.xml",
+        bytes: SCHEMA,
+    };
     let output = generate(input, &options(&[], 1)).unwrap();
     assert_eq!(output.stats.selected_types, output.stats.input_types);
-    assert!(output.files.contains_key("src/microsoft_graph/backup_restore_root.rs"));
+    assert!(
+        output
+            .files
+            .contains_key("src/microsoft_graph/backup_restore_root.rs")
+    );
     // backupRestoreRoot and solutionsRoot point at types the snippet leaves out.
     assert!(output.warnings.len() >= 36, "{:#?}", output.warnings);
-    assert!(output.warnings.iter().all(|w| w.to_string().contains("kept as raw JSON")));
+    assert!(
+        output
+            .warnings
+            .iter()
+            .all(|w| w.to_string().contains("kept as raw JSON"))
+    );
 }
 
 #[test]
 fn an_unknown_root_is_an_error() {
-    let input = Input { name: "schema/x.xml", bytes: SCHEMA };
-    let error = generate(input, &options(&["microsoft.graph.nope"], 1)).unwrap_err().to_string();
-    assert_eq!(error, "schema/x.xml: error: root type `microsoft.graph.nope` is not defined in the input");
+    let input = Input {
+        name: "schema/x.xml",
+        bytes: SCHEMA,
+    };
+    let error = generate(input, &options(&["microsoft.graph.nope"], 1))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        error,
+        "schema/x.xml: error: root type `microsoft.graph.nope` is not defined in the input"
+    );
 }
 
 #[test]
@@ -110,6 +153,17 @@ fn an_undefined_property_type_inside_the_closure_is_an_error_with_its_position()
     </Schema>
   </edmx:DataServices>
 </edmx:Edmx>"#;
-    let error = generate(Input { name: "bad.xml", bytes: xml.as_bytes() }, &options(&[], 1)).unwrap_err().to_string();
-    assert_eq!(error, "bad.xml:5:9: error: type `s.missing` is not defined in the input");
+    let error = generate(
+        Input {
+            name: "bad.xml",
+            bytes: xml.as_bytes(),
+        },
+        &options(&[], 1),
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        error,
+        "bad.xml:5:9: error: type `s.missing` is not defined in the input"
+    );
 }

@@ -3,8 +3,9 @@
 //! that shows one wire rule of design.md §4.
 
 use msgraph_backup_restore_beta::{
-    AnyMailboxRestoreArtifact, AnyRestoreArtifactBase, AnyRestoreSessionBase, DestinationType, ExchangeRestoreSession,
-    MailboxRestoreArtifact, RestorePoint, RestorePointTags, RestoreSessionStatus,
+    AnyMailboxRestoreArtifact, AnyRestoreArtifactBase, AnyRestoreSessionBase, DestinationType,
+    ExchangeRestoreSession, MailboxRestoreArtifact, RestorePoint, RestorePointTags,
+    RestoreSessionStatus,
 };
 use odata_runtime::serde_json::{self, Value, json};
 use odata_runtime::time::macros::datetime;
@@ -15,7 +16,10 @@ const SEED_RESPONSE: &str = include_str!("data/seed-create-response.json");
 
 fn restore_point_reference(id: &str) -> RestorePoint {
     RestorePoint {
-        odata: ControlInformation { id: Some(id.to_owned()), ..ControlInformation::default() },
+        odata: ControlInformation {
+            id: Some(id.to_owned()),
+            ..ControlInformation::default()
+        },
         ..RestorePoint::default()
     }
 }
@@ -46,7 +50,9 @@ fn seed_request_body_built_from_models_serializes_to_the_same_json() {
 /// property and the value, rather than guess what a malformed timestamp meant.
 #[test]
 fn seed_response_with_invalid_timestamps_fails_naming_property_and_value() {
-    let error = serde_json::from_str::<ExchangeRestoreSession>(SEED_RESPONSE).unwrap_err().to_string();
+    let error = serde_json::from_str::<ExchangeRestoreSession>(SEED_RESPONSE)
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("createdDateTime"), "{error}");
     assert!(error.contains("2023-03-30T12-01-03.45Z"), "{error}");
 }
@@ -60,41 +66,96 @@ fn seed_response_with_corrected_timestamps_parses_every_field() {
         session.odata.context.as_deref(),
         Some("/solutions/backupRestore/$metadata#exchangeRestoreSessions/$entity")
     );
-    assert_eq!(session.id.as_deref(), Some("959ba739-70b5-43c4-8c90-b2c22014f18b"));
+    assert_eq!(
+        session.id.as_deref(),
+        Some("959ba739-70b5-43c4-8c90-b2c22014f18b")
+    );
     assert_eq!(session.status, Nullable::Value(RestoreSessionStatus::Draft));
     let created_by = session.created_by.value().unwrap();
     let application = created_by.application.value().unwrap();
-    assert_eq!(application.id.value().map(String::as_str), Some("1fec8e78-bce4-4aaf-ab1b-5451cc387264"));
-    assert_eq!(application.display_name.value().map(String::as_str), Some("Microsoft Enhanced Restore"));
+    assert_eq!(
+        application.id.value().map(String::as_str),
+        Some("1fec8e78-bce4-4aaf-ab1b-5451cc387264")
+    );
+    assert_eq!(
+        application.display_name.value().map(String::as_str),
+        Some("Microsoft Enhanced Restore")
+    );
     let user = created_by.user.value().unwrap();
     assert_eq!(user.display_name.value().map(String::as_str), Some("ABC"));
-    assert_eq!(session.created_date_time, Nullable::Value(datetime!(2023-03-30 12:01:03.45 UTC)));
+    assert_eq!(
+        session.created_date_time,
+        Nullable::Value(datetime!(2023-03-30 12:01:03.45 UTC))
+    );
     let modified_by = session.last_modified_by.value().unwrap();
-    assert_eq!(modified_by.user.value().unwrap().display_name.value().map(String::as_str), Some("DEF"));
-    assert_eq!(session.last_modified_date_time, Nullable::Value(datetime!(2023-03-30 12:01:03.45 UTC)));
+    assert_eq!(
+        modified_by
+            .user
+            .value()
+            .unwrap()
+            .display_name
+            .value()
+            .map(String::as_str),
+        Some("DEF")
+    );
+    assert_eq!(
+        session.last_modified_date_time,
+        Nullable::Value(datetime!(2023-03-30 12:01:03.45 UTC))
+    );
     assert_eq!(session.error, Nullable::Null);
-    assert!(session.additional_properties.is_empty(), "{:?}", session.additional_properties);
+    assert!(
+        session.additional_properties.is_empty(),
+        "{:?}",
+        session.additional_properties
+    );
 
     let expected: Value = serde_json::from_str(&corrected).unwrap();
-    assert_eq!(serde_json::to_value(&session).unwrap(), expected, "parse → serialize keeps the response");
+    assert_eq!(
+        serde_json::to_value(&session).unwrap(),
+        expected,
+        "parse → serialize keeps the response"
+    );
 }
 
 #[test]
 fn evolvable_member_failed_parses_as_its_variant() {
-    let session: ExchangeRestoreSession = serde_json::from_value(json!({"status": "failed"})).unwrap();
-    assert_eq!(session.status, Nullable::Value(RestoreSessionStatus::Failed));
+    let session: ExchangeRestoreSession =
+        serde_json::from_value(json!({"status": "failed"})).unwrap();
+    assert_eq!(
+        session.status,
+        Nullable::Value(RestoreSessionStatus::Failed)
+    );
     assert!(RestoreSessionStatus::Failed.is_evolvable());
     assert!(!RestoreSessionStatus::Completed.is_evolvable());
-    assert_eq!(serde_json::to_value(&session).unwrap(), json!({"status": "failed"}));
+    assert_eq!(
+        serde_json::to_value(&session).unwrap(),
+        json!({"status": "failed"})
+    );
 }
 
 #[test]
 fn unknown_enum_member_round_trips_unchanged() {
-    let session: ExchangeRestoreSession = serde_json::from_value(json!({"status": "somethingNew"})).unwrap();
-    assert_eq!(session.status, Nullable::Value(RestoreSessionStatus::Unrecognized("somethingNew".into())));
-    assert_eq!(serde_json::to_value(&session).unwrap(), json!({"status": "somethingNew"}));
-    assert_eq!("somethingNew".parse::<RestoreSessionStatus>().unwrap().to_string(), "somethingNew");
-    assert_eq!(RestoreSessionStatus::CompletedWithError.as_str(), "completedWithError");
+    let session: ExchangeRestoreSession =
+        serde_json::from_value(json!({"status": "somethingNew"})).unwrap();
+    assert_eq!(
+        session.status,
+        Nullable::Value(RestoreSessionStatus::Unrecognized("somethingNew".into()))
+    );
+    assert_eq!(
+        serde_json::to_value(&session).unwrap(),
+        json!({"status": "somethingNew"})
+    );
+    assert_eq!(
+        "somethingNew"
+            .parse::<RestoreSessionStatus>()
+            .unwrap()
+            .to_string(),
+        "somethingNew"
+    );
+    assert_eq!(
+        RestoreSessionStatus::CompletedWithError.as_str(),
+        "completedWithError"
+    );
 }
 
 #[test]
@@ -105,7 +166,10 @@ fn unknown_property_round_trips_unchanged() {
         "extra@odata.type": "#Collection(Int32)",
     });
     let session: ExchangeRestoreSession = serde_json::from_value(sent.clone()).unwrap();
-    assert_eq!(session.additional_properties.get("futureProperty"), Some(&json!({"nested": [1, 2, 3]})));
+    assert_eq!(
+        session.additional_properties.get("futureProperty"),
+        Some(&json!({"nested": [1, 2, 3]}))
+    );
     assert_eq!(serde_json::to_value(&session).unwrap(), sent);
 }
 
@@ -120,7 +184,10 @@ fn null_and_absent_stay_distinct() {
     assert_ne!(with_null, absent);
 
     // A PATCH clearing `error` sends null; one leaving it alone sends nothing.
-    assert_eq!(serde_json::to_value(&with_null).unwrap(), json!({"error": null, "completedDateTime": null}));
+    assert_eq!(
+        serde_json::to_value(&with_null).unwrap(),
+        json!({"error": null, "completedDateTime": null})
+    );
     assert_eq!(serde_json::to_value(&absent).unwrap(), json!({}));
 }
 
@@ -139,16 +206,23 @@ fn derived_odata_type_dispatches_to_the_derived_type() {
     };
     assert_eq!(granular.artifact_count, Nullable::Value(3));
     assert_eq!(granular.search_response_id.as_deref(), Some("search-1"));
-    assert_eq!(granular.destination_type, Nullable::Value(DestinationType::New));
+    assert_eq!(
+        granular.destination_type,
+        Nullable::Value(DestinationType::New)
+    );
     assert_eq!(serde_json::to_value(&artifact).unwrap(), sent);
 }
 
 #[test]
 fn odata_type_matches_case_insensitively_when_no_exact_match() {
-    let artifact: AnyRestoreArtifactBase =
-        serde_json::from_value(json!({"@odata.type": "#Microsoft.Graph.MailboxRestoreArtifact", "restoredFolderId": "f"}))
-            .unwrap();
-    assert!(matches!(artifact, AnyRestoreArtifactBase::MailboxRestoreArtifact(_)), "{artifact:?}");
+    let artifact: AnyRestoreArtifactBase = serde_json::from_value(
+        json!({"@odata.type": "#Microsoft.Graph.MailboxRestoreArtifact", "restoredFolderId": "f"}),
+    )
+    .unwrap();
+    assert!(
+        matches!(artifact, AnyRestoreArtifactBase::MailboxRestoreArtifact(_)),
+        "{artifact:?}"
+    );
 }
 
 #[test]
@@ -163,15 +237,24 @@ fn unknown_odata_type_falls_back_to_the_declared_type_keeping_all_data() {
     let AnyRestoreArtifactBase::RestoreArtifactBase(base) = &artifact else {
         panic!("expected the base type, got {artifact:?}");
     };
-    assert_eq!(base.odata.type_name.as_deref(), Some("#microsoft.graph.someFutureRestoreArtifact"));
-    assert_eq!(base.additional_properties.get("futureOnlyProperty"), Some(&json!(true)));
+    assert_eq!(
+        base.odata.type_name.as_deref(),
+        Some("#microsoft.graph.someFutureRestoreArtifact")
+    );
+    assert_eq!(
+        base.additional_properties.get("futureOnlyProperty"),
+        Some(&json!(true))
+    );
     assert_eq!(serde_json::to_value(&artifact).unwrap(), sent);
 }
 
 #[test]
 fn a_derived_value_built_in_code_is_sent_with_its_odata_type() {
     let session: AnyRestoreSessionBase = ExchangeRestoreSession::default().into();
-    assert_eq!(serde_json::to_value(&session).unwrap(), json!({"@odata.type": "#microsoft.graph.exchangeRestoreSession"}));
+    assert_eq!(
+        serde_json::to_value(&session).unwrap(),
+        json!({"@odata.type": "#microsoft.graph.exchangeRestoreSession"})
+    );
 }
 
 #[test]
@@ -184,7 +267,12 @@ fn restore_point_tags_flags_round_trip() {
     assert!(!tags.contains(&RestorePointTags::None));
     assert_eq!(serde_json::to_value(&point).unwrap(), sent);
 
-    let built: Flags<RestorePointTags> = [RestorePointTags::FastRestore, RestorePointTags::IncludeNewerItems].into_iter().collect();
+    let built: Flags<RestorePointTags> = [
+        RestorePointTags::FastRestore,
+        RestorePointTags::IncludeNewerItems,
+    ]
+    .into_iter()
+    .collect();
     assert_eq!(built.to_string(), "fastRestore,includeNewerItems");
 }
 
@@ -198,6 +286,10 @@ fn a_collection_of_a_polymorphic_type_holds_each_items_own_type() {
     }))
     .unwrap();
     let artifacts = session.mailbox_restore_artifacts.unwrap();
-    assert!(matches!(&artifacts[0], AnyMailboxRestoreArtifact::MailboxRestoreArtifact(a) if a.id.as_deref() == Some("plain")));
-    assert!(matches!(&artifacts[1], AnyMailboxRestoreArtifact::GranularMailboxRestoreArtifact(a) if a.artifact_count == Nullable::Value(1)));
+    assert!(
+        matches!(&artifacts[0], AnyMailboxRestoreArtifact::MailboxRestoreArtifact(a) if a.id.as_deref() == Some("plain"))
+    );
+    assert!(
+        matches!(&artifacts[1], AnyMailboxRestoreArtifact::GranularMailboxRestoreArtifact(a) if a.artifact_count == Nullable::Value(1))
+    );
 }

@@ -8,13 +8,25 @@ use crate::ir::Description;
 
 /// `#[doc]` attributes for `text`: one per line, so prettyplease prints `///` lines.
 pub fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines = text.lines().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
     quote! { #( #[doc = #lines] )* }
 }
 
 /// `#![doc]` attributes: the same for a module's own documentation (`//!`).
 pub fn inner_doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines = text.lines().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
     quote! { #( #![doc = #lines] )* }
 }
 
@@ -33,7 +45,11 @@ pub fn describe(description: &Description, fallback: &str) -> String {
             unique.push(paragraph);
         }
     }
-    if unique.is_empty() { fallback.to_owned() } else { unique.join("\n\n") }
+    if unique.is_empty() {
+        fallback.to_owned()
+    } else {
+        unique.join("\n\n")
+    }
 }
 
 /// Escapes Markdown and HTML so a description reads as plain text, and wraps bare URLs in
@@ -64,7 +80,9 @@ fn split_url(word: &str) -> (&str, &str) {
     if !(word.starts_with("https://") || word.starts_with("http://")) {
         return ("", word);
     }
-    let end = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'', '"']).len();
+    let end = word
+        .trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'', '"'])
+        .len();
     // A URL with characters that would break out of `<...>` is escaped as text instead.
     if word[..end].contains(['<', '>', '`', '\\']) {
         return ("", word);
@@ -75,7 +93,8 @@ fn split_url(word: &str) -> (&str, &str) {
 fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '{' | '}' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '{'
+            | '}' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -90,17 +109,26 @@ mod tests {
 
     #[test]
     fn markdown_and_html_are_escaped() {
-        assert_eq!(escape("a [link](x) <b>bold</b> `code` *em*"), r"a \[link\](x) \<b\>bold\</b\> \`code\` \*em\*");
+        assert_eq!(
+            escape("a [link](x) <b>bold</b> `code` *em*"),
+            r"a \[link\](x) \<b\>bold\</b\> \`code\` \*em\*"
+        );
         assert_eq!(escape("ends */ here"), r"ends \*/ here");
     }
 
     #[test]
     fn bare_urls_are_wrapped() {
-        assert_eq!(escape("see https://learn.microsoft.com/graph."), "see <https://learn.microsoft.com/graph>.");
+        assert_eq!(
+            escape("see https://learn.microsoft.com/graph."),
+            "see <https://learn.microsoft.com/graph>."
+        );
     }
 
     #[test]
     fn lines_are_joined_so_no_line_starts_a_heading() {
-        assert_eq!(escape("first\n# not a heading\n- not a list"), r"first \# not a heading - not a list");
+        assert_eq!(
+            escape("first\n# not a heading\n- not a list"),
+            r"first \# not a heading - not a list"
+        );
     }
 }

@@ -21,7 +21,9 @@ pub fn open_enum(ty: &EnumType, names: &TypeNames) -> TokenStream {
     let mut from_arms = Vec::new();
     let mut evolvable = Vec::new();
     for (i, member) in ty.members.iter().enumerate() {
-        let Some(variant) = names.variants.get(&member.name) else { continue };
+        let Some(variant) = names.variants.get(&member.name) else {
+            continue;
+        };
         let variant = format_ident!("{}", variant);
         let wire = member.name.as_str();
         let mut doc = describe(&member.description, &format!("`{wire}`"));
@@ -44,7 +46,10 @@ pub fn open_enum(ty: &EnumType, names: &TypeNames) -> TokenStream {
     };
     let doc = doc_attrs(&format!(
         "{}\n\nOData enum type `{}`.{flags}",
-        describe(&ty.description, &format!("The `{}` enumeration.", ty.name.name)),
+        describe(
+            &ty.description,
+            &format!("The `{}` enumeration.", ty.name.name)
+        ),
         ty.name
     ));
     let is_evolvable = (!evolvable.is_empty()).then(|| {
@@ -127,7 +132,10 @@ pub fn type_definition(def: &TypeDefinition, names: &TypeNames) -> TokenStream {
     let underlying = primitive(def.underlying);
     let doc = doc_attrs(&format!(
         "{}\n\nOData type definition `{}`.",
-        describe(&def.description, &format!("The `{}` type definition.", def.name.name)),
+        describe(
+            &def.description,
+            &format!("The `{}` type definition.", def.name.name)
+        ),
         def.name
     ));
     quote! {

@@ -11,10 +11,19 @@ use super::docs::doc_attrs;
 use crate::ir::StructuredType;
 use crate::naming::{Polymorphic, TypeNames};
 
-pub fn any_enum(cx: &Context<'_>, base: &StructuredType, names: &TypeNames, any: &Polymorphic) -> TokenStream {
+pub fn any_enum(
+    cx: &Context<'_>,
+    base: &StructuredType,
+    names: &TypeNames,
+    any: &Polymorphic,
+) -> TokenStream {
     let ident = format_ident!("{}", any.ident);
     let base_ident = format_ident!("{}", names.ident);
-    let base_variant = any.variants.first().map(|(_, v)| format_ident!("{}", v)).unwrap_or_else(|| base_ident.clone());
+    let base_variant = any
+        .variants
+        .first()
+        .map(|(_, v)| format_ident!("{}", v))
+        .unwrap_or_else(|| base_ident.clone());
 
     let mut variants = Vec::new();
     let mut from_impls = Vec::new();
@@ -22,7 +31,9 @@ pub fn any_enum(cx: &Context<'_>, base: &StructuredType, names: &TypeNames, any:
     let mut dispatch_arms = Vec::new();
     let mut candidates = Vec::new();
     for (i, (member, variant)) in any.variants.iter().enumerate() {
-        let Some(member_names) = cx.names.of(member) else { continue };
+        let Some(member_names) = cx.names.of(member) else {
+            continue;
+        };
         let variant = format_ident!("{}", variant);
         let member_ident = format_ident!("{}", member_names.ident);
         let path = if member.namespace == base.name.namespace {

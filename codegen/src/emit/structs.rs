@@ -20,7 +20,9 @@ pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> T
     let mut reads = Vec::new();
     let mut writes = Vec::new();
     for field in &fields {
-        let Some(field_ident) = names.fields.get(field.wire) else { continue };
+        let Some(field_ident) = names.fields.get(field.wire) else {
+            continue;
+        };
         let field_ident = format_ident!("{}", field_ident);
         let wire = field.wire;
         let rust_type = cx.field_type(&ty.name, field);
@@ -28,10 +30,15 @@ pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> T
         if field.read_only {
             doc.push_str("\n\nRead-only: the service sets it; it is never serialized.");
         }
-        if field.is_navigation && !field.ty.collection && cx.selection.contains_named(&field.ty.name) {
+        if field.is_navigation
+            && !field.ty.collection
+            && cx.selection.contains_named(&field.ty.name)
+        {
             doc.push_str("\n\nA navigation property: present when expanded (`$expand`), or as a reference (`@odata.id`) in request bodies.");
         } else if field.is_navigation && !cx.selection.contains_named(&field.ty.name) {
-            doc.push_str("\n\nA navigation property whose target type is not generated: kept as raw JSON.");
+            doc.push_str(
+                "\n\nA navigation property whose target type is not generated: kept as raw JSON.",
+            );
         }
         let doc = doc_attrs(&doc);
         declarations.push(quote! { #doc pub #field_ident: #rust_type, });
@@ -126,14 +133,23 @@ fn type_doc(cx: &Context<'_>, ty: &StructuredType) -> String {
     }
     facts.push('.');
     if ty.is_abstract {
-        facts.push_str(" Abstract: values are always of a derived type; this struct holds what they share.");
+        facts.push_str(
+            " Abstract: values are always of a derived type; this struct holds what they share.",
+        );
     }
     if ty.is_open {
         facts.push_str(" Open: dynamic properties land in `additional_properties`.");
     }
     if let Some(any) = cx.names.of(&ty.name).and_then(|n| n.polymorphic.as_ref()) {
-        facts.push_str(&format!(" Where a value may also be a derived type, it is an [`{}`].", any.ident));
+        facts.push_str(&format!(
+            " Where a value may also be a derived type, it is an [`{}`].",
+            any.ident
+        ));
     }
     let description = describe(&ty.description, "");
-    if description.is_empty() { facts } else { format!("{description}\n\n{facts}") }
+    if description.is_empty() {
+        facts
+    } else {
+        format!("{description}\n\n{facts}")
+    }
 }

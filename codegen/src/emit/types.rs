@@ -69,7 +69,9 @@ impl Layout {
                 .into_iter()
                 .filter(|f| !f.ty.collection)
                 .filter_map(|f| match &f.ty.name {
-                    TypeName::Named(n) if selection.contains(n) && model.structured(n).is_some() => {
+                    TypeName::Named(n)
+                        if selection.contains(n) && model.structured(n).is_some() =>
+                    {
                         let mut targets = vec![n.clone()];
                         targets.extend(selection.derived_types(model, n).into_iter().cloned());
                         Some((f.wire.to_owned(), targets))
@@ -78,9 +80,15 @@ impl Layout {
                 })
                 .collect()
         };
-        let structured: Vec<&StructuredType> = selection.types.iter().filter_map(|n| model.structured(n)).collect();
-        let edges: BTreeMap<&QualifiedName, Vec<(String, Vec<QualifiedName>)>> =
-            structured.iter().map(|t| (&t.name, inline_targets(t))).collect();
+        let structured: Vec<&StructuredType> = selection
+            .types
+            .iter()
+            .filter_map(|n| model.structured(n))
+            .collect();
+        let edges: BTreeMap<&QualifiedName, Vec<(String, Vec<QualifiedName>)>> = structured
+            .iter()
+            .map(|t| (&t.name, inline_targets(t)))
+            .collect();
         let reaches = |from: &QualifiedName, to: &QualifiedName| -> bool {
             let mut stack = vec![from.clone()];
             let mut seen = BTreeSet::new();
@@ -116,12 +124,20 @@ impl Context<'_> {
     /// The Rust type of a field of `owner` (generated into `owner`'s namespace module).
     pub fn field_type(&self, owner: &QualifiedName, field: &Field<'_>) -> TokenStream {
         let item = self.item_type(&owner.namespace, &field.ty.name);
-        let item = if self.layout.is_boxed(owner, field.wire) { quote!(Box<#item>) } else { item };
+        let item = if self.layout.is_boxed(owner, field.wire) {
+            quote!(Box<#item>)
+        } else {
+            item
+        };
         if field.ty.collection {
             // CSDL: on a collection, Nullable is about its items; the collection itself is
             // never null. Items are only optional where the schema says so explicitly, since
             // Graph leaves the attribute off nearly everywhere and never sends null items.
-            if field.nullable == Some(true) { quote!(Option<Vec<Option<#item>>>) } else { quote!(Option<Vec<#item>>) }
+            if field.nullable == Some(true) {
+                quote!(Option<Vec<Option<#item>>>)
+            } else {
+                quote!(Option<Vec<#item>>)
+            }
         } else if field.nullable.unwrap_or(true) {
             quote!(odata_runtime::Nullable<#item>)
         } else {
@@ -132,14 +148,18 @@ impl Context<'_> {
     /// The Rust type of one value of `name`, as seen from the module of `namespace`.
     pub fn item_type(&self, namespace: &str, name: &TypeName) -> TokenStream {
         let TypeName::Named(name) = name else {
-            let TypeName::Primitive(p) = name else { return TokenStream::new() };
+            let TypeName::Primitive(p) = name else {
+                return TokenStream::new();
+            };
             return primitive(*p);
         };
         if !self.selection.contains(name) {
             // A navigation target beyond the selection bound: kept whole as JSON.
             return quote!(odata_runtime::serde_json::Value);
         }
-        let Some(names) = self.names.of(name) else { return quote!(odata_runtime::serde_json::Value) };
+        let Some(names) = self.names.of(name) else {
+            return quote!(odata_runtime::serde_json::Value);
+        };
         let ident = match &names.polymorphic {
             Some(any) if self.model.structured(name).is_some() => &any.ident,
             _ => &names.ident,
@@ -179,6 +199,8 @@ pub fn primitive(p: Primitive) -> TokenStream {
         Primitive::TimeOfDay => quote!(odata_runtime::time::Time),
         // Stream values are links (`@odata.mediaReadLink`), geo values GeoJSON, untyped
         // values anything: JSON keeps them whole.
-        Primitive::Stream | Primitive::Geo | Primitive::Untyped => quote!(odata_runtime::serde_json::Value),
+        Primitive::Stream | Primitive::Geo | Primitive::Untyped => {
+            quote!(odata_runtime::serde_json::Value)
+        }
     }
 }
