@@ -1,2 +1,96 @@
-//! placeholder
-fn main() {}
+//! `cargo xtask`: see `cargo xtask --help`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use xtask::generate::{GenerateArgs, generate};
+use xtask::paths::workspace_root;
+use xtask::regenerate::{LABEL, out_of_date_message, regenerate};
+use xtask::run::summary;
+use xtask::{Error, Mode};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Project automation for the odata-codegen workspace"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Rebuild generated/ from schema/generate.toml.
+    Regenerate {
+        /// Write nothing; show how generated/ differs and fail if it does.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Generate a standalone crate from any input.
+    Generate {
+        /// The metadata document (CSDL XML).
+        #[arg(long, value_name = "FILE")]
+        input: PathBuf,
+        /// The crate's folder; created if missing. Only its Cargo.toml and src/ are replaced.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// A type to generate with its closure (repeatable); none means every type.
+        #[arg(long = "root", value_name = "QUALIFIED_TYPE")]
+        roots: Vec<String>,
+        /// The package name; defaults to DIR's name.
+        #[arg(long, value_name = "NAME")]
+        crate_name: Option<String>,
+        /// Navigation hops from a root that still produce typed values.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        navigation_depth: usize,
+    },
+}
+
+fn main() -> ExitCode {
+    // clap exits with 2 on usage errors and 0 for --help, as documented.
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Error> {
+    match command {
+        Command::Regenerate { check } => {
+            let mode = if check { Mode::Check } else { Mode::Write };
+            let (report, output) = regenerate(&workspace_root(), mode)?;
+            if mode == Mode::Check && !report.is_fresh() {
+                print!("{}", report.unified_diff(LABEL));
+                return Err(Error::msg(out_of_date_message()));
+            }
+            println!("{}", summary(&format!("{LABEL}/"), mode, &report, &output));
+            Ok(())
+        }
+        Command::Generate {
+            input,
+            out,
+            roots,
+            crate_name,
+            navigation_depth,
+        } => {
+            let args = GenerateArgs {
+                input,
+                out,
+                roots,
+                crate_name,
+                navigation_depth,
+            };
+            let (report, output) = generate(&args)?;
+            let label = args.out.display().to_string();
+            println!("{}", summary(&label, Mode::Write, &report, &output));
+            Ok(())
+        }
+    }
+}
