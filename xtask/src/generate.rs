@@ -6,7 +6,7 @@ use odata_codegen::{Input, Options, Output, RuntimeDependency};
 
 use crate::error::Error;
 use crate::paths::{is_package_name, package_name_from, relative_path, resolve, workspace_root};
-use crate::run::{OWNED, parse_roots, read_input, run_generator};
+use crate::run::{Generator, OWNED, parse_roots, read_input, run_generator};
 use crate::sync::{Mode, Report, sync_tree};
 
 #[derive(Debug, Clone)]
@@ -21,6 +21,11 @@ pub struct GenerateArgs {
 }
 
 pub fn generate(args: &GenerateArgs) -> Result<(Report, Output), Error> {
+    generate_with(args, odata_codegen::generate)
+}
+
+/// [`generate`] with the generator passed in.
+pub fn generate_with(args: &GenerateArgs, generate: Generator) -> Result<(Report, Output), Error> {
     let out = resolve(&args.out)?;
     if out.exists() && !out.is_dir() {
         return Err(Error::msg(format!(
@@ -52,6 +57,7 @@ pub fn generate(args: &GenerateArgs) -> Result<(Report, Output), Error> {
         regenerate_command: command_line(args),
     };
     let output = run_generator(
+        generate,
         Input {
             name: &input_name,
             bytes: &bytes,

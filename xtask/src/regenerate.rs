@@ -7,7 +7,7 @@ use odata_codegen::{Input, Options, Output, RuntimeDependency};
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::run::{OWNED, parse_roots, read_input, run_generator};
+use crate::run::{Generator, OWNED, parse_roots, read_input, run_generator};
 use crate::sync::{Mode, Report, sync_tree};
 
 /// The command every generated file names and every drift message asks for.
@@ -25,6 +25,15 @@ pub fn out_of_date_message() -> String {
 
 /// Regenerates (or checks) `generated/` of the workspace at `workspace`.
 pub fn regenerate(workspace: &Path, mode: Mode) -> Result<(Report, Output), Error> {
+    regenerate_with(workspace, mode, odata_codegen::generate)
+}
+
+/// [`regenerate`] with the generator passed in.
+pub fn regenerate_with(
+    workspace: &Path,
+    mode: Mode,
+    generate: Generator,
+) -> Result<(Report, Output), Error> {
     let config_path = workspace.join(CONFIG);
     let text = fs::read_to_string(&config_path).map_err(|e| Error::io("read", &config_path, &e))?;
     let config = Config::parse(CONFIG, &text)?;
@@ -40,6 +49,7 @@ pub fn regenerate(workspace: &Path, mode: Mode) -> Result<(Report, Output), Erro
         regenerate_command: COMMAND.into(),
     };
     let output = run_generator(
+        generate,
         Input {
             name: &input_name,
             bytes: &bytes,

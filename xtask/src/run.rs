@@ -4,7 +4,7 @@ use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use odata_codegen::{Input, Options, Output, QualifiedName, generate};
+use odata_codegen::{Diagnostics, Input, Options, Output, QualifiedName};
 
 use crate::error::Error;
 use crate::sync::{Mode, Report};
@@ -12,6 +12,10 @@ use crate::sync::{Mode, Report};
 /// The entries of a generated crate that the generator owns; `tests/` and anything else
 /// next to them are hand-written and never touched.
 pub const OWNED: &[&str] = &["Cargo.toml", "src"];
+
+/// The generator's signature: `odata_codegen::generate` in the binary, a fake in tests that
+/// exercise the commands without depending on the generator's progress.
+pub type Generator = fn(Input<'_>, &Options) -> Result<Output, Diagnostics>;
 
 pub fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
     fs::read(path).map_err(|e| Error::io("read", path, &e))
@@ -34,7 +38,11 @@ pub fn parse_roots(origin: &str, roots: &[String]) -> Result<Vec<QualifiedName>,
 /// Runs the generator and turns every way it can fail into an [`Error`]. A panic is a bug
 /// in odata-codegen, but it must still end as `error:` and exit code 1 with the output
 /// folder untouched (nothing has been written yet at this point).
-pub fn run_generator(input: Input<'_>, options: &Options) -> Result<Output, Error> {
+pub fn run_generator(
+    generate: Generator,
+    input: Input<'_>,
+    options: &Options,
+) -> Result<Output, Error> {
     let output = match catch_unwind(AssertUnwindSafe(|| generate(input, options))) {
         Ok(Ok(output)) => output,
         Ok(Err(diagnostics)) => {
