@@ -9,14 +9,23 @@ use crate::paths::{is_package_name, package_name_from, relative_path, resolve, w
 use crate::run::{Generator, OWNED, parse_roots, read_input, run_generator};
 use crate::sync::{Mode, Report, sync_tree};
 
-#[derive(Debug, Clone)]
+/// The flags of `cargo xtask generate`; the doc comments are its `--help`.
+#[derive(Debug, Clone, clap::Args)]
 pub struct GenerateArgs {
+    /// The metadata document (CSDL XML).
+    #[arg(long, value_name = "FILE")]
     pub input: PathBuf,
+    /// The crate's folder; created if missing. Only its Cargo.toml and src/ are replaced.
+    #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Empty means every type.
+    /// A type to generate with its closure (repeatable); none means every type.
+    #[arg(long = "root", value_name = "QUALIFIED_TYPE")]
     pub roots: Vec<String>,
-    /// Defaults to the output folder's name.
+    /// The package name; defaults to DIR's name.
+    #[arg(long, value_name = "NAME")]
     pub crate_name: Option<String>,
+    /// Navigation hops from a root that still produce typed values.
+    #[arg(long, value_name = "N", default_value_t = 1)]
     pub navigation_depth: usize,
 }
 

@@ -1,6 +1,5 @@
 //! `cargo xtask`: see `cargo xtask --help`.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -30,23 +29,7 @@ enum Command {
         check: bool,
     },
     /// Generate a standalone crate from any input.
-    Generate {
-        /// The metadata document (CSDL XML).
-        #[arg(long, value_name = "FILE")]
-        input: PathBuf,
-        /// The crate's folder; created if missing. Only its Cargo.toml and src/ are replaced.
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-        /// A type to generate with its closure (repeatable); none means every type.
-        #[arg(long = "root", value_name = "QUALIFIED_TYPE")]
-        roots: Vec<String>,
-        /// The package name; defaults to DIR's name.
-        #[arg(long, value_name = "NAME")]
-        crate_name: Option<String>,
-        /// Navigation hops from a root that still produce typed values.
-        #[arg(long, value_name = "N", default_value_t = 1)]
-        navigation_depth: usize,
-    },
+    Generate(GenerateArgs),
 }
 
 fn main() -> ExitCode {
@@ -73,20 +56,7 @@ fn run(command: Command) -> Result<(), Error> {
             println!("{}", summary(&format!("{LABEL}/"), mode, &report, &output));
             Ok(())
         }
-        Command::Generate {
-            input,
-            out,
-            roots,
-            crate_name,
-            navigation_depth,
-        } => {
-            let args = GenerateArgs {
-                input,
-                out,
-                roots,
-                crate_name,
-                navigation_depth,
-            };
+        Command::Generate(args) => {
             let (report, output) = generate(&args)?;
             let label = args.out.display().to_string();
             println!("{}", summary(&label, Mode::Write, &report, &output));
