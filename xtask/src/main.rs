@@ -13,6 +13,7 @@ use xtask::{Error, Mode};
 #[derive(Debug, Parser)]
 #[command(
     name = "cargo xtask",
+    bin_name = "cargo xtask",
     about = "Project automation for the odata-codegen workspace"
 )]
 struct Cli {
