@@ -1,0 +1,112 @@
+//! `cargo xtask generate`: any input → a standalone crate in any folder.
+
+use std::path::{Path, PathBuf};
+
+use odata_codegen::{Input, Options, Output, RuntimeDependency};
+
+use crate::error::Error;
+use crate::paths::{is_package_name, package_name_from, relative_path, resolve, workspace_root};
+use crate::run::{Generator, OWNED, parse_roots, read_input, run_generator};
+use crate::sync::{Mode, Report, sync_tree};
+
+/// The flags of `cargo xtask generate`; the doc comments are its `--help`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GenerateArgs {
+    /// The metadata document (CSDL XML).
+    #[arg(long, value_name = "FILE")]
+    pub input: PathBuf,
+    /// The crate's folder; created if missing. Only its Cargo.toml and src/ are replaced.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// A type to generate with its closure (repeatable); none means every type.
+    #[arg(long = "root", value_name = "QUALIFIED_TYPE")]
+    pub roots: Vec<String>,
+    /// The package name; defaults to DIR's name.
+    #[arg(long, value_name = "NAME")]
+    pub crate_name: Option<String>,
+    /// Navigation hops from a root that still produce typed values.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub navigation_depth: usize,
+}
+
+pub fn generate(args: &GenerateArgs) -> Result<(Report, Output), Error> {
+    generate_with(args, odata_codegen::generate)
+}
+
+/// [`generate`] with the generator passed in.
+pub fn generate_with(args: &GenerateArgs, generate: Generator) -> Result<(Report, Output), Error> {
+    let out = resolve(&args.out)?;
+    if out.exists() && !out.is_dir() {
+        return Err(Error::msg(format!(
+            "{} exists and is not a folder",
+            args.out.display()
+        )));
+    }
+    let crate_name = crate_name(args.crate_name.as_deref(), &out, &args.out)?;
+    let runtime_dir = workspace_root().join("runtime");
+    let runtime = resolve(&runtime_dir)?;
+    // Relative, so the generated crate keeps building when the workspace and the output
+    // move together, and its Cargo.toml does not carry this machine's absolute paths.
+    let runtime_path = relative_path(&out, &runtime).ok_or_else(|| {
+        Error::msg(format!(
+            "cannot refer to {} from {} with a relative path",
+            runtime.display(),
+            out.display()
+        ))
+    })?;
+
+    let bytes = read_input(&args.input)?;
+    // As the user typed it: diagnostics should point where the user looks.
+    let input_name = args.input.to_string_lossy();
+    let options = Options {
+        crate_name,
+        roots: parse_roots("--root", &args.roots)?,
+        navigation_depth: args.navigation_depth,
+        runtime: RuntimeDependency::Path(runtime_path),
+        regenerate_command: command_line(args),
+    };
+    let output = run_generator(
+        generate,
+        Input {
+            name: &input_name,
+            bytes: &bytes,
+        },
+        &options,
+    )?;
+    let report = sync_tree(&out, &output.files, OWNED, Mode::Write)?;
+    Ok((report, output))
+}
+
+fn crate_name(given: Option<&str>, out: &Path, typed: &Path) -> Result<String, Error> {
+    match given {
+        Some(name) if is_package_name(name) => Ok(name.to_owned()),
+        Some(name) => Err(Error::msg(format!(
+            "--crate-name: `{name}` is not a valid package name (ASCII letters, digits, `-`, `_`; \
+             starting with a letter)"
+        ))),
+        None => out
+            .file_name()
+            .and_then(|n| package_name_from(&n.to_string_lossy()))
+            .ok_or_else(|| {
+                Error::msg(format!(
+                    "cannot derive a package name from {}; pass --crate-name",
+                    typed.display()
+                ))
+            }),
+    }
+}
+
+/// The command that reproduces this output, quoted in the generated files' headers.
+fn command_line(args: &GenerateArgs) -> String {
+    let mut words = vec![
+        "cargo xtask generate".to_owned(),
+        format!("--input {}", args.input.display()),
+        format!("--out {}", args.out.display()),
+    ];
+    words.extend(args.roots.iter().map(|r| format!("--root {r}")));
+    if let Some(name) = &args.crate_name {
+        words.push(format!("--crate-name {name}"));
+    }
+    words.push(format!("--navigation-depth {}", args.navigation_depth));
+    words.join(" ")
+}
