@@ -82,7 +82,7 @@ impl Names {
             .map(|n| n.namespace.as_str())
             .collect();
         for namespace in namespaces {
-            let module = unique(snake_ident(namespace), &mut taken_modules, "_");
+            let module = unique(&snake_words(namespace), &mut taken_modules, "_", escape_keyword);
             names.modules.insert(namespace.to_owned(), module);
         }
 
@@ -96,11 +96,12 @@ impl Names {
                 .cloned()
                 .unwrap_or_default();
             let taken = idents.entry(module.clone()).or_default();
-            let ident = unique(type_ident(&name.name), taken, "");
+            let ident = unique(&camel_words(&name.name), taken, "", escape_type);
             let file = unique(
-                snake_ident(&name.name),
+                &snake_words(&name.name),
                 files.entry(module.clone()).or_default(),
                 "_",
+                escape_keyword,
             );
             names.types.insert(
                 name.clone(),
@@ -122,7 +123,7 @@ impl Names {
                 continue;
             };
             let taken = idents.entry(base.module.clone()).or_default();
-            let ident = unique(format!("Any{}", base.ident), taken, "");
+            let ident = unique(&format!("Any{}", base.ident), taken, "", escape_type);
             let mut variant_names = BTreeSet::new();
             let variants = std::iter::once(name)
                 .chain(derived)
@@ -131,7 +132,7 @@ impl Names {
                         .types
                         .get(member)
                         .map_or_else(|| type_ident(&member.name), |t| t.ident.clone());
-                    (member.clone(), unique(wanted, &mut variant_names, ""))
+                    (member.clone(), unique(&wanted, &mut variant_names, "", escape_variant))
                 })
                 .collect();
             if let Some(base) = names.types.get_mut(name) {
@@ -151,11 +152,13 @@ impl Names {
                         .map(|m| {
                             (
                                 m.name.clone(),
-                                unique(variant_ident(&m.name), &mut taken, ""),
+                                unique(&camel_words(&m.name), &mut taken, "", escape_variant),
                             )
                         })
                         .collect();
-                    let fallback = unique("Unrecognized".to_owned(), &mut taken, "Value");
+                    // The catch-all keeps its plain name unless a member already has it.
+                    let wanted = if taken.contains("Unrecognized") { "UnrecognizedValue" } else { "Unrecognized" };
+                    let fallback = unique(wanted, &mut taken, "", escape_variant);
                     (BTreeMap::new(), variants, fallback)
                 }
                 _ => (BTreeMap::new(), BTreeMap::new(), String::new()),
@@ -190,7 +193,7 @@ fn field_names(model: &Model, name: &QualifiedName) -> BTreeMap<String, String> 
             .chain(ty.navigation.iter().map(|n| &n.name));
         for wire in wire_names {
             if !fields.contains_key(wire) {
-                let ident = unique(snake_ident(wire), &mut taken, "_");
+                let ident = unique(&snake_words(wire), &mut taken, "_", escape_keyword);
                 fields.insert(wire.clone(), ident);
             }
         }
@@ -198,12 +201,14 @@ fn field_names(model: &Model, name: &QualifiedName) -> BTreeMap<String, String> 
     fields
 }
 
-/// Returns `wanted`, or `wanted` + separator + a number, whichever is free first; marks it taken.
-fn unique(wanted: String, taken: &mut BTreeSet<String>, separator: &str) -> String {
-    let mut candidate = wanted.clone();
+/// The first of `wanted`, `wanted_2`, `wanted_3`, ... (joined by `separator`) that is free
+/// once `escape` has made it a valid identifier; marks it taken. Numbering before escaping
+/// gives `match_`, `match_2` rather than `match_`, `match__2`.
+fn unique(wanted: &str, taken: &mut BTreeSet<String>, separator: &str, escape: fn(String) -> String) -> String {
+    let mut candidate = escape(wanted.to_owned());
     let mut n = 2;
     while taken.contains(&candidate) {
-        candidate = format!("{wanted}{separator}{n}");
+        candidate = escape(format!("{wanted}{separator}{n}"));
         n += 1;
     }
     taken.insert(candidate.clone());
@@ -213,13 +218,11 @@ fn unique(wanted: String, taken: &mut BTreeSet<String>, separator: &str) -> Stri
 /// Keeps ASCII letters and digits as words; everything else separates words. Non-ASCII
 /// letters are dropped because rustc lints some of them (`uncommon_codepoints`).
 fn words(name: &str) -> String {
-    name.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect()
+    name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
 }
 
-/// A `snake_case` identifier for a field, module or file.
-pub fn snake_ident(name: &str) -> String {
+/// `snake_case` words, never empty, never starting with a digit; may still be a keyword.
+fn snake_words(name: &str) -> String {
     let mut ident = words(name).to_snake_case();
     if ident.is_empty() {
         ident = "value".to_owned();
@@ -227,14 +230,11 @@ pub fn snake_ident(name: &str) -> String {
     if ident.starts_with(|c: char| c.is_ascii_digit()) {
         ident.insert(0, 'n');
     }
-    if KEYWORDS.contains(&ident.as_str()) {
-        ident.push('_');
-    }
     ident
 }
 
-/// An `UpperCamelCase` identifier for an enum variant.
-pub fn variant_ident(name: &str) -> String {
+/// `UpperCamelCase` words, never empty, never starting with a digit.
+fn camel_words(name: &str) -> String {
     let mut ident = words(name).to_upper_camel_case();
     if ident.is_empty() {
         ident = "Value".to_owned();
@@ -242,19 +242,39 @@ pub fn variant_ident(name: &str) -> String {
     if ident.starts_with(|c: char| c.is_ascii_digit()) {
         ident.insert(0, 'N');
     }
-    if ident == "Self" {
-        ident.push_str("Value");
+    ident
+}
+
+/// A keyword gets a trailing `_` (`type_`): it reads better than `r#type`, and `self`,
+/// `crate`, `super` cannot be raw identifiers at all.
+fn escape_keyword(mut ident: String) -> String {
+    if KEYWORDS.contains(&ident.as_str()) {
+        ident.push('_');
     }
     ident
 }
 
+fn escape_variant(ident: String) -> String {
+    if ident == "Self" { "SelfValue".to_owned() } else { ident }
+}
+
+fn escape_type(ident: String) -> String {
+    if RESERVED_TYPES.contains(&ident.as_str()) { format!("{ident}Type") } else { ident }
+}
+
+/// A `snake_case` identifier for a field, module or file.
+pub fn snake_ident(name: &str) -> String {
+    escape_keyword(snake_words(name))
+}
+
+/// An `UpperCamelCase` identifier for an enum variant.
+pub fn variant_ident(name: &str) -> String {
+    escape_variant(camel_words(name))
+}
+
 /// An `UpperCamelCase` identifier for a type that shadows nothing the generated code uses.
 pub fn type_ident(name: &str) -> String {
-    let mut ident = variant_ident(name);
-    if RESERVED_TYPES.contains(&ident.as_str()) {
-        ident.push_str("Type");
-    }
-    ident
+    escape_type(camel_words(name))
 }
 
 #[cfg(test)]
@@ -282,8 +302,10 @@ mod tests {
     #[test]
     fn collisions_are_numbered_in_order() {
         let mut taken = BTreeSet::new();
-        assert_eq!(unique("foo_bar".into(), &mut taken, "_"), "foo_bar");
-        assert_eq!(unique("foo_bar".into(), &mut taken, "_"), "foo_bar_2");
-        assert_eq!(unique("foo_bar".into(), &mut taken, "_"), "foo_bar_3");
+        assert_eq!(unique("foo_bar", &mut taken, "_", escape_keyword), "foo_bar");
+        assert_eq!(unique("foo_bar", &mut taken, "_", escape_keyword), "foo_bar_2");
+        assert_eq!(unique("foo_bar", &mut taken, "_", escape_keyword), "foo_bar_3");
+        assert_eq!(unique("match", &mut taken, "_", escape_keyword), "match_");
+        assert_eq!(unique("match", &mut taken, "_", escape_keyword), "match_2");
     }
 }

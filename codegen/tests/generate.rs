@@ -28,21 +28,19 @@ fn options(roots: &[&str], navigation_depth: usize) -> Options {
     }
 }
 
-fn files(name: &str, text: &str) -> BTreeMap<String, String> {
+fn files(name: &str, text: &str) -> Result<BTreeMap<String, String>, odata_codegen::Diagnostics> {
     let input = Input {
         name: &format!("tests/fixtures/{name}.xml"),
         bytes: text.as_bytes(),
     };
-    match generate(input, &options(&[], 1)) {
-        Ok(output) => output.files,
-        Err(e) => panic!("{name} failed to generate:\n{e}"),
-    }
+    generate(input, &options(&[], 1)).map(|output| output.files)
 }
 
 #[test]
 fn fixtures_generate_the_reviewed_files() {
     for (name, text) in FIXTURES {
-        for (path, contents) in files(name, text) {
+        let files = files(name, text).unwrap_or_else(|e| panic!("{name} failed to generate:\n{e}"));
+        for (path, contents) in files {
             let snapshot = format!("{name}__{}", path.replace('/', "__"));
             insta::assert_snapshot!(snapshot, contents);
         }

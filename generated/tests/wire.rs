@@ -8,11 +8,16 @@ use msgraph_backup_restore_beta::{
     RestoreSessionStatus,
 };
 use odata_runtime::serde_json::{self, Value, json};
-use odata_runtime::time::macros::datetime;
+use odata_runtime::time::{Date, Month, OffsetDateTime};
 use odata_runtime::{ControlInformation, Flags, Nullable};
 
 const SEED_REQUEST: &str = include_str!("data/seed-create-request.json");
 const SEED_RESPONSE: &str = include_str!("data/seed-create-response.json");
+
+/// 2023-03-30T12:01:03.45Z, the seed's timestamp once corrected.
+fn seed_timestamp() -> Result<OffsetDateTime, odata_runtime::time::error::ComponentRange> {
+    Ok(Date::from_calendar_date(2023, Month::March, 30)?.with_hms_milli(12, 1, 3, 450)?.assume_utc())
+}
 
 fn restore_point_reference(id: &str) -> RestorePoint {
     RestorePoint {
@@ -85,7 +90,7 @@ fn seed_response_with_corrected_timestamps_parses_every_field() {
     assert_eq!(user.display_name.value().map(String::as_str), Some("ABC"));
     assert_eq!(
         session.created_date_time,
-        Nullable::Value(datetime!(2023-03-30 12:01:03.45 UTC))
+        Nullable::Value(seed_timestamp().unwrap())
     );
     let modified_by = session.last_modified_by.value().unwrap();
     assert_eq!(
@@ -100,7 +105,7 @@ fn seed_response_with_corrected_timestamps_parses_every_field() {
     );
     assert_eq!(
         session.last_modified_date_time,
-        Nullable::Value(datetime!(2023-03-30 12:01:03.45 UTC))
+        Nullable::Value(seed_timestamp().unwrap())
     );
     assert_eq!(session.error, Nullable::Null);
     assert!(

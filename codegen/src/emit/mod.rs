@@ -110,5 +110,20 @@ fn format(header: &str, tokens: TokenStream, path: &str) -> Result<String, Diagn
             format!("internal error: generated code does not parse: {e}"),
         )
     })?;
-    Ok(format!("{header}{}", prettyplease::unparse(&file)))
+    Ok(format!("{header}{}", separate_items(&prettyplease::unparse(&file))))
+}
+
+/// prettyplease packs items together; a blank line after each top-level block makes the
+/// files read as if written by hand.
+fn separate_items(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    let mut lines = code.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        out.push('\n');
+        if line == "}" && lines.peek().is_some_and(|next| !next.is_empty()) {
+            out.push('\n');
+        }
+    }
+    out
 }
