@@ -114,6 +114,37 @@ fn graph_v1_full_metadata_reads_with_expected_counts() {
         (container.entity_sets.len(), container.singletons.len()),
         (40, 30)
     );
+    // Out-of-line annotations reach entity sets and overloads named by full signature.
+    let users = container
+        .entity_sets
+        .iter()
+        .find(|s| s.name == "users")
+        .expect("users");
+    assert!(
+        users
+            .annotations
+            .iter()
+            .any(|a| a.term == "Org.OData.Capabilities.V1.SkipSupported"
+                && a.value == AnnotationValue::Bool(false))
+    );
+    let assign = model
+        .operations
+        .iter()
+        .find(|o| o.name == graph("assignUserToDevice"))
+        .expect("op");
+    assert_eq!(
+        assign.description.summary.as_deref(),
+        Some("Assigns user to Autopilot devices.")
+    );
+    let auditor = model.structured(&graph("auditActor")).expect("auditActor");
+    assert_eq!(
+        auditor
+            .properties
+            .iter()
+            .find(|p| p.name == "applicationId")
+            .and_then(|p| p.description.summary.as_deref()),
+        Some("AAD Application Id.")
+    );
     // The `self` alias of microsoft.graph.security resolves like `graph` does.
     let security = model
         .schemas
