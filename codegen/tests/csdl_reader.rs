@@ -870,3 +870,14 @@ fn small_fixture_ir_snapshot() {
         read("tests/fixtures/reader-small.csdl.xml", SMALL).unwrap_or_else(|d| panic!("{d}"));
     insta::assert_snapshot!(render(&model));
 }
+
+/// Every prefix of a real document (at a prime stride, cutting tags, attributes and
+/// multi-byte characters) reads or fails with a diagnostic; none panics.
+#[test]
+fn truncated_real_documents_never_panic() {
+    for end in (0..BETA.len()).step_by(97) {
+        if let Err(d) = read("cut.xml", &BETA[..end]) {
+            assert!(!d.0.is_empty(), "an error without diagnostics at {end}");
+        }
+    }
+}
