@@ -114,6 +114,37 @@ fn graph_v1_full_metadata_reads_with_expected_counts() {
         (container.entity_sets.len(), container.singletons.len()),
         (40, 30)
     );
+    // Out-of-line annotations reach entity sets and overloads named by full signature.
+    let users = container
+        .entity_sets
+        .iter()
+        .find(|s| s.name == "users")
+        .expect("users");
+    assert!(
+        users
+            .annotations
+            .iter()
+            .any(|a| a.term == "Org.OData.Capabilities.V1.SkipSupported"
+                && a.value == AnnotationValue::Bool(false))
+    );
+    let assign = model
+        .operations
+        .iter()
+        .find(|o| o.name == graph("assignUserToDevice"))
+        .expect("op");
+    assert_eq!(
+        assign.description.summary.as_deref(),
+        Some("Assigns user to Autopilot devices.")
+    );
+    let auditor = model.structured(&graph("auditActor")).expect("auditActor");
+    assert_eq!(
+        auditor
+            .properties
+            .iter()
+            .find(|p| p.name == "applicationId")
+            .and_then(|p| p.description.summary.as_deref()),
+        Some("AAD Application Id.")
+    );
     // The `self` alias of microsoft.graph.security resolves like `graph` does.
     let security = model
         .schemas
@@ -649,4 +680,204 @@ fn enum_members_without_value_count_up_from_the_previous() {
         .collect();
     assert_eq!(values, [("a", 0), ("b", 1), ("c", 10), ("d", 11)]);
     assert_eq!(e.underlying, Primitive::Byte);
+}
+
+// ---- IR snapshot of a small fixture ----------------------------------------------------
+
+const SMALL: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/reader-small.csdl.xml"
+));
+
+fn ty(t: &TypeRef) -> String {
+    let inner = match &t.name {
+        TypeName::Primitive(p) => format!("Edm.{p:?}"),
+        TypeName::Named(q) => q.to_string(),
+    };
+    if t.collection {
+        format!("Collection({inner})")
+    } else {
+        inner
+    }
+}
+
+fn desc(d: &odata_codegen::ir::Description) -> String {
+    let mut out = String::new();
+    if let Some(s) = &d.summary {
+        out += &format!(" summary={s:?}");
+    }
+    if let Some(l) = &d.long {
+        out += &format!(" long={l:?}");
+    }
+    out
+}
+
+fn annotations(list: &[odata_codegen::ir::Annotation]) -> String {
+    list.iter()
+        .map(|a| match &a.qualifier {
+            Some(q) => format!(" @{}#{q}={:?}", a.term, a.value),
+            None => format!(" @{}={:?}", a.term, a.value),
+        })
+        .collect()
+}
+
+/// One line per element, in model order: compact enough to review whole.
+fn render(model: &Model) -> String {
+    let mut out = String::new();
+    for s in &model.schemas {
+        out += &format!("schema {} alias={:?} @{}\n", s.namespace, s.alias, s.pos);
+    }
+    for t in model.types.values() {
+        match t {
+            TypeDef::Structured(s) => {
+                out += &format!(
+                    "{:?} {} base={:?} abstract={} open={} key={:?}{} @{}\n",
+                    s.kind,
+                    s.name,
+                    s.base.as_ref().map(ToString::to_string),
+                    s.is_abstract,
+                    s.is_open,
+                    s.key,
+                    desc(&s.description),
+                    s.pos
+                );
+                for p in &s.properties {
+                    out += &format!(
+                        "  prop {}: {} nullable={:?} read_only={} default={:?} max_length={:?} precision={:?} scale={:?}{} @{}\n",
+                        p.name,
+                        ty(&p.ty),
+                        p.nullable,
+                        p.read_only,
+                        p.default_value,
+                        p.max_length,
+                        p.precision,
+                        p.scale,
+                        desc(&p.description),
+                        p.pos
+                    );
+                }
+                for n in &s.navigation {
+                    out += &format!(
+                        "  nav {}: {} nullable={:?} contains={} partner={:?}{}{} @{}\n",
+                        n.name,
+                        ty(&n.ty),
+                        n.nullable,
+                        n.contains_target,
+                        n.partner,
+                        desc(&n.description),
+                        annotations(&n.annotations),
+                        n.pos
+                    );
+                }
+            }
+            TypeDef::Enum(e) => {
+                out += &format!(
+                    "Enum {} underlying={:?} flags={}{} @{}\n",
+                    e.name,
+                    e.underlying,
+                    e.is_flags,
+                    desc(&e.description),
+                    e.pos
+                );
+                for m in &e.members {
+                    out += &format!(
+                        "  {} = {}{} @{}\n",
+                        m.name,
+                        m.value,
+                        desc(&m.description),
+                        m.pos
+                    );
+                }
+                let evolvable: Vec<&str> = e
+                    .evolvable_members()
+                    .iter()
+                    .map(|m| m.name.as_str())
+                    .collect();
+                out += &format!("  evolvable={evolvable:?}\n");
+            }
+            TypeDef::Definition(d) => {
+                out += &format!(
+                    "TypeDefinition {} underlying={:?}{} @{}\n",
+                    d.name,
+                    d.underlying,
+                    desc(&d.description),
+                    d.pos
+                );
+            }
+        }
+    }
+    for o in &model.operations {
+        let params: Vec<String> = o
+            .parameters
+            .iter()
+            .map(|p| format!("{}: {} nullable={:?}", p.name, ty(&p.ty), p.nullable))
+            .collect();
+        out += &format!(
+            "{:?} {} bound={} composable={} ({}) -> {:?}{}{} @{}\n",
+            o.kind,
+            o.name,
+            o.is_bound,
+            o.is_composable,
+            params.join(", "),
+            o.return_type
+                .as_ref()
+                .map(|r| format!("{} nullable={:?}", ty(&r.ty), r.nullable)),
+            desc(&o.description),
+            annotations(&o.annotations),
+            o.pos
+        );
+    }
+    for c in &model.containers {
+        out += &format!("container {} @{}\n", c.name, c.pos);
+        for s in &c.entity_sets {
+            out += &format!(
+                "  set {}: {} bindings={:?}{}{} @{}\n",
+                s.name,
+                s.entity_type,
+                s.bindings,
+                desc(&s.description),
+                annotations(&s.annotations),
+                s.pos
+            );
+        }
+        for s in &c.singletons {
+            out += &format!(
+                "  singleton {}: {} bindings={:?}{}{} @{}\n",
+                s.name,
+                s.ty,
+                s.bindings,
+                desc(&s.description),
+                annotations(&s.annotations),
+                s.pos
+            );
+        }
+        for i in c.action_imports.iter().chain(&c.function_imports) {
+            out += &format!(
+                "  import {} -> {} set={:?} @{}\n",
+                i.name, i.operation, i.entity_set, i.pos
+            );
+        }
+    }
+    for (target, list) in &model.path_annotations {
+        out += &format!("path {target}{}\n", annotations(list));
+    }
+    out
+}
+
+#[test]
+fn small_fixture_ir_snapshot() {
+    let model =
+        read("tests/fixtures/reader-small.csdl.xml", SMALL).unwrap_or_else(|d| panic!("{d}"));
+    insta::assert_snapshot!(render(&model));
+}
+
+/// Every prefix of a real document (at a prime stride, cutting tags, attributes and
+/// multi-byte characters) reads or fails with a diagnostic; none panics.
+#[test]
+fn truncated_real_documents_never_panic() {
+    for end in (0..BETA.len()).step_by(97) {
+        if let Err(d) = read("cut.xml", &BETA[..end]) {
+            assert!(!d.0.is_empty(), "an error without diagnostics at {end}");
+        }
+    }
 }
