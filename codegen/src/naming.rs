@@ -82,7 +82,12 @@ impl Names {
             .map(|n| n.namespace.as_str())
             .collect();
         for namespace in namespaces {
-            let module = unique(&snake_words(namespace), &mut taken_modules, "_", escape_keyword);
+            let module = unique(
+                &snake_words(namespace),
+                &mut taken_modules,
+                "_",
+                escape_keyword,
+            );
             names.modules.insert(namespace.to_owned(), module);
         }
 
@@ -132,7 +137,10 @@ impl Names {
                         .types
                         .get(member)
                         .map_or_else(|| type_ident(&member.name), |t| t.ident.clone());
-                    (member.clone(), unique(&wanted, &mut variant_names, "", escape_variant))
+                    (
+                        member.clone(),
+                        unique(&wanted, &mut variant_names, "", escape_variant),
+                    )
                 })
                 .collect();
             if let Some(base) = names.types.get_mut(name) {
@@ -157,7 +165,11 @@ impl Names {
                         })
                         .collect();
                     // The catch-all keeps its plain name unless a member already has it.
-                    let wanted = if taken.contains("Unrecognized") { "UnrecognizedValue" } else { "Unrecognized" };
+                    let wanted = if taken.contains("Unrecognized") {
+                        "UnrecognizedValue"
+                    } else {
+                        "Unrecognized"
+                    };
                     let fallback = unique(wanted, &mut taken, "", escape_variant);
                     (BTreeMap::new(), variants, fallback)
                 }
@@ -204,7 +216,12 @@ fn field_names(model: &Model, name: &QualifiedName) -> BTreeMap<String, String> 
 /// The first of `wanted`, `wanted_2`, `wanted_3`, ... (joined by `separator`) that is free
 /// once `escape` has made it a valid identifier; marks it taken. Numbering before escaping
 /// gives `match_`, `match_2` rather than `match_`, `match__2`.
-fn unique(wanted: &str, taken: &mut BTreeSet<String>, separator: &str, escape: fn(String) -> String) -> String {
+fn unique(
+    wanted: &str,
+    taken: &mut BTreeSet<String>,
+    separator: &str,
+    escape: fn(String) -> String,
+) -> String {
     let mut candidate = escape(wanted.to_owned());
     let mut n = 2;
     while taken.contains(&candidate) {
@@ -218,7 +235,9 @@ fn unique(wanted: &str, taken: &mut BTreeSet<String>, separator: &str, escape: f
 /// Keeps ASCII letters and digits as words; everything else separates words. Non-ASCII
 /// letters are dropped because rustc lints some of them (`uncommon_codepoints`).
 fn words(name: &str) -> String {
-    name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
 }
 
 /// `snake_case` words, never empty, never starting with a digit; may still be a keyword.
@@ -255,11 +274,19 @@ fn escape_keyword(mut ident: String) -> String {
 }
 
 fn escape_variant(ident: String) -> String {
-    if ident == "Self" { "SelfValue".to_owned() } else { ident }
+    if ident == "Self" {
+        "SelfValue".to_owned()
+    } else {
+        ident
+    }
 }
 
 fn escape_type(ident: String) -> String {
-    if RESERVED_TYPES.contains(&ident.as_str()) { format!("{ident}Type") } else { ident }
+    if RESERVED_TYPES.contains(&ident.as_str()) {
+        format!("{ident}Type")
+    } else {
+        ident
+    }
 }
 
 /// A `snake_case` identifier for a field, module or file.
@@ -290,7 +317,8 @@ mod tests {
         assert_eq!(snake_ident("3dModel"), "n3d_model");
         assert_eq!(snake_ident("@@@"), "value");
         assert_eq!(type_ident("Option"), "OptionType");
-        assert_eq!(type_ident("self"), "SelfValue");
+        assert_eq!(type_ident("self"), "SelfType");
+        assert_eq!(variant_ident("Self"), "SelfValue");
         assert_eq!(
             type_ident("exchangeRestoreSession"),
             "ExchangeRestoreSession"
@@ -302,9 +330,18 @@ mod tests {
     #[test]
     fn collisions_are_numbered_in_order() {
         let mut taken = BTreeSet::new();
-        assert_eq!(unique("foo_bar", &mut taken, "_", escape_keyword), "foo_bar");
-        assert_eq!(unique("foo_bar", &mut taken, "_", escape_keyword), "foo_bar_2");
-        assert_eq!(unique("foo_bar", &mut taken, "_", escape_keyword), "foo_bar_3");
+        assert_eq!(
+            unique("foo_bar", &mut taken, "_", escape_keyword),
+            "foo_bar"
+        );
+        assert_eq!(
+            unique("foo_bar", &mut taken, "_", escape_keyword),
+            "foo_bar_2"
+        );
+        assert_eq!(
+            unique("foo_bar", &mut taken, "_", escape_keyword),
+            "foo_bar_3"
+        );
         assert_eq!(unique("match", &mut taken, "_", escape_keyword), "match_");
         assert_eq!(unique("match", &mut taken, "_", escape_keyword), "match_2");
     }

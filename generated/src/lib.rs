@@ -5,5 +5,6 @@
 //! 23 types are generated; see README.md for the Edm mapping and the wire rules they follow.
 #![warn(missing_docs)]
 /// Types of the `microsoft.graph` namespace.
+#[rustfmt::skip]
 pub mod microsoft_graph;
 pub use microsoft_graph::*;

@@ -16,7 +16,9 @@ const SEED_RESPONSE: &str = include_str!("data/seed-create-response.json");
 
 /// 2023-03-30T12:01:03.45Z, the seed's timestamp once corrected.
 fn seed_timestamp() -> Result<OffsetDateTime, odata_runtime::time::error::ComponentRange> {
-    Ok(Date::from_calendar_date(2023, Month::March, 30)?.with_hms_milli(12, 1, 3, 450)?.assume_utc())
+    Ok(Date::from_calendar_date(2023, Month::March, 30)?
+        .with_hms_milli(12, 1, 3, 450)?
+        .assume_utc())
 }
 
 fn restore_point_reference(id: &str) -> RestorePoint {

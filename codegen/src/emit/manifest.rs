@@ -55,7 +55,9 @@ pub fn lib_rs(cx: &Context<'_>, source: &str) -> TokenStream {
     let modules = cx.names.modules.iter().map(|(namespace, module)| {
         let module = format_ident!("{}", module);
         let doc = doc_attrs(&format!("Types of the `{namespace}` namespace."));
-        quote! { #doc pub mod #module; }
+        // prettyplease, not rustfmt, owns the layout of generated files; `cargo fmt` in the
+        // workspace must leave them as the drift check expects them.
+        quote! { #doc #[rustfmt::skip] pub mod #module; }
     });
     // With one namespace its types are also at the crate root, where users look first.
     let reexport = match cx.names.modules.values().collect::<Vec<_>>().as_slice() {

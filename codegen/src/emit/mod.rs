@@ -110,7 +110,10 @@ fn format(header: &str, tokens: TokenStream, path: &str) -> Result<String, Diagn
             format!("internal error: generated code does not parse: {e}"),
         )
     })?;
-    Ok(format!("{header}{}", separate_items(&prettyplease::unparse(&file))))
+    Ok(format!(
+        "{header}{}",
+        separate_items(&prettyplease::unparse(&file))
+    ))
 }
 
 /// prettyplease packs items together; a blank line after each top-level block makes the
