@@ -871,6 +871,13 @@ fn small_fixture_ir_snapshot() {
     insta::assert_snapshot!(render(&model));
 }
 
+/// The IR of `schema/`, the input `generated/` is built from: a reviewer sees every type,
+/// member, description and annotation the reader found, with its position.
+#[test]
+fn schema_ir_snapshot() {
+    insta::assert_snapshot!(render(&beta()));
+}
+
 /// Every prefix of a real document (at a prime stride, cutting tags, attributes and
 /// multi-byte characters) reads or fails with a diagnostic; none panics.
 #[test]
