@@ -94,16 +94,19 @@ impl Model {
         chain
     }
 
-    /// Types whose base chain contains `name`, in name order.
-    pub fn derived_types(&self, name: &QualifiedName) -> Vec<&StructuredType> {
-        self.types
-            .values()
-            .filter_map(|t| match t {
-                TypeDef::Structured(s) => Some(s),
-                _ => None,
-            })
-            .filter(|s| self.base_chain(&s.name).iter().any(|b| &b.name == name))
-            .collect()
+    /// Every structured type's derived types (direct and indirect), each list in name
+    /// order. Built in one pass over the base chains, so callers need not search the model
+    /// once per type (Graph v1.0 has about 3,000 structured types).
+    pub fn derived_index(&self) -> BTreeMap<QualifiedName, Vec<QualifiedName>> {
+        let mut index: BTreeMap<QualifiedName, Vec<QualifiedName>> = BTreeMap::new();
+        for ty in self.types.values() {
+            if let TypeDef::Structured(derived) = ty {
+                for base in self.base_chain(&derived.name) {
+                    index.entry(base.name.clone()).or_default().push(derived.name.clone());
+                }
+            }
+        }
+        index
     }
 }
 

@@ -120,7 +120,7 @@ impl Names {
         }
         // Polymorphic enums come second so a type's own name always wins over `Any<Base>`.
         for name in &selection.types {
-            let derived = selection.derived_types(model, name);
+            let derived = selection.derived_types(name);
             if derived.is_empty() || model.structured(name).is_none() {
                 continue;
             }

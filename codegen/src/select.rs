@@ -20,6 +20,8 @@ pub struct Selection {
     /// Navigation properties of selected types whose target is not selected (kept as JSON).
     pub raw_navigation: usize,
     pub warnings: Vec<Diagnostic>,
+    /// Selected types derived from each selected type that has any, in name order.
+    derived: BTreeMap<QualifiedName, Vec<QualifiedName>>,
 }
 
 impl Selection {
@@ -33,17 +35,8 @@ impl Selection {
     }
 
     /// Selected types derived from `base`, in name order.
-    pub fn derived_types<'m>(
-        &self,
-        model: &'m Model,
-        base: &QualifiedName,
-    ) -> Vec<&'m QualifiedName> {
-        model
-            .derived_types(base)
-            .into_iter()
-            .map(|t| &t.name)
-            .filter(|name| self.contains(name))
-            .collect()
+    pub fn derived_types(&self, base: &QualifiedName) -> &[QualifiedName] {
+        self.derived.get(base).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -54,8 +47,10 @@ pub fn select(
     navigation_depth: usize,
     file: &str,
 ) -> Result<Selection, Diagnostics> {
+    let derived_index = model.derived_index();
     let mut walk = Walk {
         model,
+        derived_index: &derived_index,
         file,
         depth_of: BTreeMap::new(),
         as_value: BTreeSet::new(),
@@ -83,25 +78,34 @@ pub fn select(
     while let Some((name, depth)) = walk.queue.pop_front() {
         walk.visit(&name, depth, unbounded || depth < navigation_depth);
     }
-    if !walk.errors.is_empty() {
-        return Err(Diagnostics(walk.errors));
+    let Walk { depth_of, errors, warnings, .. } = walk;
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
     }
-    let types: BTreeSet<QualifiedName> = walk.depth_of.into_keys().collect();
+    let types: BTreeSet<QualifiedName> = depth_of.into_keys().collect();
     let raw_navigation = types
         .iter()
         .filter_map(|name| model.structured(name))
         .flat_map(|t| &t.navigation)
         .filter(|nav| !matches!(&nav.ty.name, TypeName::Named(target) if types.contains(target)))
         .count();
+    let derived = derived_index
+        .into_iter()
+        .filter(|(base, _)| types.contains(base))
+        .map(|(base, all)| (base, all.into_iter().filter(|d| types.contains(d)).collect::<Vec<_>>()))
+        .filter(|(_, selected)| !selected.is_empty())
+        .collect();
     Ok(Selection {
         types,
         raw_navigation,
-        warnings: walk.warnings,
+        warnings,
+        derived,
     })
 }
 
 struct Walk<'m> {
     model: &'m Model,
+    derived_index: &'m BTreeMap<QualifiedName, Vec<QualifiedName>>,
     file: &'m str,
     /// The smallest navigation depth at which each selected type was reached.
     depth_of: BTreeMap<QualifiedName, usize>,
@@ -174,8 +178,9 @@ impl Walk<'_> {
             }
         }
         if self.as_value.contains(name) {
-            for derived in model.derived_types(name) {
-                self.reach(&derived.name, depth, true, Some(derived.pos));
+            for derived in self.derived_index.get(name).into_iter().flatten() {
+                let pos = model.types.get(derived).map(TypeDef::pos);
+                self.reach(derived, depth, true, pos);
             }
         }
     }

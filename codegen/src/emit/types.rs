@@ -73,7 +73,7 @@ impl Layout {
                         if selection.contains(n) && model.structured(n).is_some() =>
                     {
                         let mut targets = vec![n.clone()];
-                        targets.extend(selection.derived_types(model, n).into_iter().cloned());
+                        targets.extend(selection.derived_types(n).iter().cloned());
                         Some((f.wire.to_owned(), targets))
                     }
                     _ => None,
