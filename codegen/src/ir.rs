@@ -102,7 +102,10 @@ impl Model {
         for ty in self.types.values() {
             if let TypeDef::Structured(derived) = ty {
                 for base in self.base_chain(&derived.name) {
-                    index.entry(base.name.clone()).or_default().push(derived.name.clone());
+                    index
+                        .entry(base.name.clone())
+                        .or_default()
+                        .push(derived.name.clone());
                 }
             }
         }

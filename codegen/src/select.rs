@@ -78,7 +78,12 @@ pub fn select(
     while let Some((name, depth)) = walk.queue.pop_front() {
         walk.visit(&name, depth, unbounded || depth < navigation_depth);
     }
-    let Walk { depth_of, errors, warnings, .. } = walk;
+    let Walk {
+        depth_of,
+        errors,
+        warnings,
+        ..
+    } = walk;
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
     }
@@ -92,7 +97,14 @@ pub fn select(
     let derived = derived_index
         .into_iter()
         .filter(|(base, _)| types.contains(base))
-        .map(|(base, all)| (base, all.into_iter().filter(|d| types.contains(d)).collect::<Vec<_>>()))
+        .map(|(base, all)| {
+            (
+                base,
+                all.into_iter()
+                    .filter(|d| types.contains(d))
+                    .collect::<Vec<_>>(),
+            )
+        })
         .filter(|(_, selected)| !selected.is_empty())
         .collect();
     Ok(Selection {

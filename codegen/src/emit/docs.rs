@@ -8,26 +8,27 @@ use crate::ir::Description;
 
 /// `#[doc]` attributes for `text`: one per line, so prettyplease prints `///` lines.
 pub fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
+    let lines = doc_lines(text);
     quote! { #( #[doc = #lines] )* }
 }
 
 /// `#![doc]` attributes: the same for a module's own documentation (`//!`).
 pub fn inner_doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
+    let lines = doc_lines(text);
     quote! { #( #![doc = #lines] )* }
+}
+
+/// Rustdoc's convention: a space after `///`, none on blank lines.
+fn doc_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        })
+        .collect()
 }
 
 /// The schema's summary and long description as Markdown paragraphs, or `fallback`.
