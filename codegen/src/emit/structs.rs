@@ -26,7 +26,12 @@ pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> T
         let field_ident = format_ident!("{}", field_ident);
         let wire = field.wire;
         let rust_type = cx.field_type(&ty.name, field);
-        let mut doc = describe(field.description, &format!("The `{wire}` property."));
+        let kind = if field.is_navigation {
+            "navigation property"
+        } else {
+            "property"
+        };
+        let mut doc = describe(field.description, &format!("The `{wire}` {kind}."));
         if field.read_only {
             doc.push_str("\n\nRead-only: the service sets it; it is never serialized.");
         }

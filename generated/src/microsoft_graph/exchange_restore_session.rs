@@ -29,7 +29,7 @@ pub struct ExchangeRestoreSession {
     >,
     /// Status of the restore session. The value is an aggregated status of the restored artifacts. The possible values are: draft, activating, active, completedWithError, completed, unknownFutureValue, failed. Use the Prefer: include-unknown-enum-members request header to get the following members in this evolvable enum: failed.
     pub status: odata_runtime::Nullable<super::RestoreSessionStatus>,
-    /// The `granularMailboxRestoreArtifacts` property.
+    /// The `granularMailboxRestoreArtifacts` navigation property.
     pub granular_mailbox_restore_artifacts: Option<
         Vec<super::GranularMailboxRestoreArtifact>,
     >,
