@@ -26,7 +26,8 @@ const KEYWORDS: &[&str] = &[
 /// Type names that generated code uses unqualified (the prelude and `Self`): a model with one
 /// of these names would shadow it.
 const RESERVED_TYPES: &[&str] = &[
-    "Box", "Default", "Err", "None", "Ok", "Option", "Result", "Self", "Some", "String", "Vec",
+    "Box", "Default", "Err", "From", "None", "Ok", "Option", "Result", "Self", "Some", "String",
+    "Vec",
 ];
 
 /// Fields every generated struct has besides the schema's properties.

@@ -42,7 +42,7 @@ pub trait Structured: Default {
     /// The control information, mutably.
     fn control_mut(&mut self) -> &mut ControlInformation;
 
-    /// Properties and annotations that are not declared, in the order they were read.
+    /// Properties and annotations that are not declared, sorted by name (`serde_json::Map` without `preserve_order`).
     fn additional_properties(&self) -> &serde_json::Map<String, serde_json::Value>;
 
     /// The additional properties, mutably.
@@ -156,7 +156,7 @@ impl<'de> Visitor<'de> for KeyVisitor {
 /// `@odata.context`, `@odata.type`, `@odata.id` and `@odata.etag` (in that order). The
 /// `@odata.type` written is the one read with the value if any, else `#type_name` when
 /// given: a value held as its base type must tell the service which derived type it is
-/// (§4.5.3). Then come the declared properties, then the additional ones in their order.
+/// (§4.5.3). Then come the declared properties, then the additional ones (sorted by name).
 pub fn serialize_structured<T: Structured, S: Serializer>(
     value: &T,
     serializer: S,
