@@ -11,7 +11,9 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ir::{Model, Pos, QualifiedName, TypeDef, TypeName, TypeRef};
+use crate::ir::{
+    Model, Pos, QualifiedName, StructuredKind, StructuredType, TypeDef, TypeName, TypeRef,
+};
 
 /// The types to generate, and what was noticed while choosing them.
 #[derive(Debug, Clone, Default)]
@@ -157,12 +159,37 @@ impl Walk<'_> {
         }
     }
 
+    /// CSDL §8.3, §9.3: an entity type derives from an entity type, a complex type from a
+    /// complex type. (A missing base is reported by `reach`.)
+    fn check_base(&mut self, ty: &StructuredType, base: &QualifiedName) {
+        let kind = |k: StructuredKind| match k {
+            StructuredKind::Entity => "an entity type",
+            StructuredKind::Complex => "a complex type",
+        };
+        let problem = match self.model.types.get(base) {
+            Some(TypeDef::Structured(b)) if b.kind != ty.kind => kind(b.kind),
+            Some(TypeDef::Enum(_)) => "an enum type",
+            Some(TypeDef::Definition(_)) => "a type definition",
+            _ => return,
+        };
+        self.errors.push(Diagnostic::error(
+            self.file,
+            Some(ty.pos),
+            format!(
+                "`{}` is {} and cannot derive from `{base}`, which is {problem}",
+                ty.name,
+                kind(ty.kind)
+            ),
+        ));
+    }
+
     fn visit(&mut self, name: &QualifiedName, depth: usize, follow_navigation: bool) {
         let model = self.model;
         let Some(TypeDef::Structured(ty)) = model.types.get(name) else {
             return;
         };
         if let Some(base) = &ty.base {
+            self.check_base(ty, base);
             self.reach(base, depth, false, Some(ty.pos));
         }
         for property in &ty.properties {

@@ -165,3 +165,52 @@ fn an_undefined_property_type_inside_the_closure_is_an_error_with_its_position()
         "bad.xml:5:9: error: type `s.missing` is not defined in the input"
     );
 }
+
+fn schema(body: &str) -> String {
+    format!(
+        r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="h" xmlns="http://docs.oasis-open.org/odata/ns/edm">{body}</Schema>
+</edmx:DataServices></edmx:Edmx>"#
+    )
+}
+
+#[test]
+fn a_base_type_of_the_wrong_kind_is_an_error_with_its_position() {
+    let cases = [
+        (
+            r#"<EntityType Name="e"/><ComplexType Name="c" BaseType="h.e"/>"#,
+            "bad.xml:2:93: error: `h.c` is a complex type and cannot derive from `h.e`, which is an entity type",
+        ),
+        (
+            r#"<EnumType Name="e"/><ComplexType Name="c" BaseType="h.e"/>"#,
+            "bad.xml:2:91: error: `h.c` is a complex type and cannot derive from `h.e`, which is an enum type",
+        ),
+    ];
+    for (body, expected) in cases {
+        let xml = schema(body);
+        let input = Input {
+            name: "bad.xml",
+            bytes: xml.as_bytes(),
+        };
+        let error = generate(input, &options(&[], 1)).unwrap_err().to_string();
+        assert_eq!(error, expected);
+    }
+}
+
+#[test]
+fn an_enum_without_members_keeps_every_value() {
+    let xml = schema(r#"<EnumType Name="e"/>"#);
+    let output = generate(
+        Input {
+            name: "e.xml",
+            bytes: xml.as_bytes(),
+        },
+        &options(&[], 1),
+    )
+    .unwrap();
+    let file = &output.files["src/h/e.rs"];
+    assert!(
+        file.contains("Self::Unrecognized(value.to_owned())"),
+        "{file}"
+    );
+}

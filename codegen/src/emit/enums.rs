@@ -52,6 +52,17 @@ pub fn open_enum(ty: &EnumType, names: &TypeNames) -> TokenStream {
         ),
         ty.name
     ));
+    // An enum without members (legal CSDL) keeps every value; a one-arm match would be lint.
+    let from_wire = if from_arms.is_empty() {
+        quote! { Self::#fallback(value.to_owned()) }
+    } else {
+        quote! {
+            match value {
+                #(#from_arms)*
+                other => Self::#fallback(other.to_owned()),
+            }
+        }
+    };
     let is_evolvable = (!evolvable.is_empty()).then(|| {
         quote! {
             /// Whether Graph sends this member only to requests with `Prefer: include-unknown-enum-members`.
@@ -89,10 +100,7 @@ pub fn open_enum(ty: &EnumType, names: &TypeNames) -> TokenStream {
             }
 
             fn from_wire(value: &str) -> Self {
-                match value {
-                    #(#from_arms)*
-                    other => Self::#fallback(other.to_owned()),
-                }
+                #from_wire
             }
         }
 
