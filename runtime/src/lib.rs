@@ -7,7 +7,9 @@
 //! - [`Wire`]: the OData JSON wire forms of primitive values (OData JSON Format v4.01
 //!   §7.1), with [`read_value`] and [`write_field`] for generated serde impls;
 //! - [`Structured`]: control information (`@odata.*`) and unknown properties;
-//! - [`resolve_type`] and friends: `@odata.type` dispatch for derived types.
+//! - [`resolve_type`] and friends: `@odata.type` dispatch for derived types;
+//! - [`impl_structured_serde!`] and [`impl_open_enum_traits!`]: the trait impls every
+//!   generated type shares.
 //!
 //! The crates generated code needs are re-exported, so it can name them through this
 //! one dependency.
@@ -15,6 +17,7 @@
 
 pub mod enums;
 pub mod flags;
+mod macros;
 pub mod nullable;
 pub mod polymorphic;
 pub mod structured;

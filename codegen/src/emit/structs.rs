@@ -110,19 +110,7 @@ pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> T
             }
         }
 
-        impl odata_runtime::serde::Serialize for #ident {
-            fn serialize<S: odata_runtime::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                odata_runtime::serialize_structured(self, serializer, None)
-            }
-        }
-
-        impl<'de> odata_runtime::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                odata_runtime::deserialize_structured(deserializer)
-            }
-        }
-
-        impl odata_runtime::Model for #ident {}
+        odata_runtime::impl_structured_serde!(#ident);
     }
 }
 

@@ -122,21 +122,4 @@ impl odata_runtime::Structured for GranularMailboxRestoreArtifact {
     }
 }
 
-impl odata_runtime::serde::Serialize for GranularMailboxRestoreArtifact {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        odata_runtime::serialize_structured(self, serializer, None)
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for GranularMailboxRestoreArtifact {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        odata_runtime::deserialize_structured(deserializer)
-    }
-}
-
-impl odata_runtime::Model for GranularMailboxRestoreArtifact {}
+odata_runtime::impl_structured_serde!(GranularMailboxRestoreArtifact);

@@ -56,21 +56,4 @@ impl odata_runtime::Structured for Identity {
     }
 }
 
-impl odata_runtime::serde::Serialize for Identity {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        odata_runtime::serialize_structured(self, serializer, None)
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for Identity {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        odata_runtime::deserialize_structured(deserializer)
-    }
-}
-
-impl odata_runtime::Model for Identity {}
+odata_runtime::impl_structured_serde!(Identity);

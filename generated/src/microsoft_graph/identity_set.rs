@@ -60,21 +60,4 @@ impl odata_runtime::Structured for IdentitySet {
     }
 }
 
-impl odata_runtime::serde::Serialize for IdentitySet {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        odata_runtime::serialize_structured(self, serializer, None)
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for IdentitySet {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        odata_runtime::deserialize_structured(deserializer)
-    }
-}
-
-impl odata_runtime::Model for IdentitySet {}
+odata_runtime::impl_structured_serde!(IdentitySet);

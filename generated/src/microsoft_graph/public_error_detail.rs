@@ -60,21 +60,4 @@ impl odata_runtime::Structured for PublicErrorDetail {
     }
 }
 
-impl odata_runtime::serde::Serialize for PublicErrorDetail {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        odata_runtime::serialize_structured(self, serializer, None)
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for PublicErrorDetail {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        odata_runtime::deserialize_structured(deserializer)
-    }
-}
-
-impl odata_runtime::Model for PublicErrorDetail {}
+odata_runtime::impl_structured_serde!(PublicErrorDetail);

@@ -90,24 +90,7 @@ impl odata_runtime::Structured for RestoreArtifactBase {
     }
 }
 
-impl odata_runtime::serde::Serialize for RestoreArtifactBase {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        odata_runtime::serialize_structured(self, serializer, None)
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for RestoreArtifactBase {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        odata_runtime::deserialize_structured(deserializer)
-    }
-}
-
-impl odata_runtime::Model for RestoreArtifactBase {}
+odata_runtime::impl_structured_serde!(RestoreArtifactBase);
 /// A `microsoft.graph.restoreArtifactBase` or any type derived from it; `@odata.type` says which.
 ///
 /// Deserializing dispatches on `@odata.type` (exact match first, then case-insensitive); an unknown or missing type becomes [`AnyRestoreArtifactBase::RestoreArtifactBase`] with nothing lost.

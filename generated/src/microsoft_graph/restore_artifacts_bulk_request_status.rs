@@ -52,34 +52,4 @@ impl odata_runtime::OpenEnum for RestoreArtifactsBulkRequestStatus {
     }
 }
 
-impl std::str::FromStr for RestoreArtifactsBulkRequestStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(odata_runtime::OpenEnum::from_wire(value))
-    }
-}
-
-impl std::fmt::Display for RestoreArtifactsBulkRequestStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl odata_runtime::serde::Serialize for RestoreArtifactsBulkRequestStatus {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        odata_runtime::serialize_enum(self, serializer)
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for RestoreArtifactsBulkRequestStatus {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        odata_runtime::deserialize_enum(deserializer)
-    }
-}
-
-impl odata_runtime::Model for RestoreArtifactsBulkRequestStatus {}
+odata_runtime::impl_open_enum_traits!(RestoreArtifactsBulkRequestStatus);

@@ -88,21 +88,4 @@ impl odata_runtime::Structured for RestorePoint {
     }
 }
 
-impl odata_runtime::serde::Serialize for RestorePoint {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        odata_runtime::serialize_structured(self, serializer, None)
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for RestorePoint {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        odata_runtime::deserialize_structured(deserializer)
-    }
-}
-
-impl odata_runtime::Model for RestorePoint {}
+odata_runtime::impl_structured_serde!(RestorePoint);

@@ -54,34 +54,4 @@ impl odata_runtime::OpenEnum for RestorePointTags {
     }
 }
 
-impl std::str::FromStr for RestorePointTags {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(odata_runtime::OpenEnum::from_wire(value))
-    }
-}
-
-impl std::fmt::Display for RestorePointTags {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl odata_runtime::serde::Serialize for RestorePointTags {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        odata_runtime::serialize_enum(self, serializer)
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for RestorePointTags {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        odata_runtime::deserialize_enum(deserializer)
-    }
-}
-
-impl odata_runtime::Model for RestorePointTags {}
+odata_runtime::impl_open_enum_traits!(RestorePointTags);
