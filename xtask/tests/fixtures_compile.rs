@@ -11,7 +11,8 @@ use std::process::Command;
 use xtask::generate::{GenerateArgs, generate};
 use xtask::paths::workspace_root;
 
-/// (crate folder, input relative to the workspace, roots): the codegen fixtures, the v1.0
+/// (crate folder, input relative to the workspace, roots): the codegen fixtures, a non-Graph
+/// service (TripPin, clippy-checked only: its snapshots would add little), the v1.0
 /// closure (read-only properties), and the beta snippet with no roots (navigation targets the
 /// snippet leaves out become raw JSON).
 const CASES: &[(&str, &str, &[&str])] = &[
@@ -20,6 +21,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("keywords", "codegen/tests/fixtures/keywords.xml", &[]),
     ("recursion", "codegen/tests/fixtures/recursion.xml", &[]),
     ("open-types", "codegen/tests/fixtures/open_types.xml", &[]),
+    ("trippin", "codegen/tests/fixtures/trippin.xml", &[]),
     (
         "graph-v1-closure",
         "codegen/tests/data/exchangeRestoreSession.closure.v1.0.csdl.xml",

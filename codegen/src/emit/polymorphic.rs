@@ -1,7 +1,9 @@
 //! The enum of a polymorphic base: a value declared as the base may be any derived type,
 //! and `@odata.type` says which (design.md §4). Dispatch tries an exact match, then a
 //! case-insensitive one; an unknown or missing type falls back to the base, which keeps the
-//! type name and every property, so nothing is lost.
+//! type name and every property, so nothing is lost. Every variant is boxed: derived types
+//! differ in size by kilobytes in Graph, and an unboxed enum would make every value (and every
+//! item of a `Vec`) as large as the largest derived type (`clippy::large_enum_variant`).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -50,11 +52,11 @@ pub fn any_enum(
             format!("`{member}`.")
         };
         let doc = doc_attrs(&doc);
-        variants.push(quote! { #doc #variant(#path), });
+        variants.push(quote! { #doc #variant(Box<#path>), });
         from_impls.push(quote! {
             impl From<#path> for #ident {
                 fn from(value: #path) -> Self {
-                    Self::#variant(value)
+                    Self::#variant(Box::new(value))
                 }
             }
         });
@@ -63,10 +65,10 @@ pub fn any_enum(
         } else {
             let qualified = member.to_string();
             serialize_arms.push(quote! {
-                Self::#variant(value) => odata_runtime::serialize_structured(value, serializer, Some(#qualified)),
+                Self::#variant(value) => odata_runtime::serialize_structured(value.as_ref(), serializer, Some(#qualified)),
             });
             dispatch_arms.push(quote! {
-                Some(#qualified) => Self::#variant(odata_runtime::polymorphic::from_object(object)?),
+                Some(#qualified) => Self::#variant(Box::new(odata_runtime::polymorphic::from_object(object)?)),
             });
             candidates.push(qualified);
         }
@@ -104,7 +106,7 @@ pub fn any_enum(
                 let object = odata_runtime::polymorphic::buffer(deserializer)?;
                 Ok(match odata_runtime::polymorphic::resolve_type(&object, &[#(#candidates),*]) {
                     #(#dispatch_arms)*
-                    _ => Self::#base_variant(odata_runtime::polymorphic::from_object(object)?),
+                    _ => Self::#base_variant(Box::new(odata_runtime::polymorphic::from_object(object)?)),
                 })
             }
         }

@@ -62,56 +62,54 @@ pub struct Layout {
 
 impl Layout {
     /// A field of `T` holding a `U` inline is boxed when `T` is reachable from `U` through
-    /// inline (single-valued) fields; `Vec` already breaks the cycle.
+    /// inline (single-valued) fields. `Vec` already breaks a cycle, and so does a polymorphic
+    /// type, held through its `Any` enum whose variants are boxed.
     pub fn compute(model: &Model, selection: &Selection) -> Self {
-        let inline_targets = |ty: &StructuredType| -> Vec<(String, Vec<QualifiedName>)> {
+        let inline = |ty: &StructuredType| -> Vec<(String, QualifiedName)> {
             fields(model, ty)
                 .into_iter()
                 .filter(|f| !f.ty.collection)
                 .filter_map(|f| match &f.ty.name {
                     TypeName::Named(n)
-                        if selection.contains(n) && model.structured(n).is_some() =>
+                        if model.structured(n).is_some()
+                            && selection.contains(n)
+                            && selection.derived_types(n).is_empty() =>
                     {
-                        let mut targets = vec![n.clone()];
-                        targets.extend(selection.derived_types(n).iter().cloned());
-                        Some((f.wire.to_owned(), targets))
+                        Some((f.wire.to_owned(), n.clone()))
                     }
                     _ => None,
                 })
                 .collect()
         };
-        let structured: Vec<&StructuredType> = selection
+        let edges: BTreeMap<&QualifiedName, Vec<(String, QualifiedName)>> = selection
             .types
             .iter()
             .filter_map(|n| model.structured(n))
-            .collect();
-        let edges: BTreeMap<&QualifiedName, Vec<(String, Vec<QualifiedName>)>> = structured
-            .iter()
-            .map(|t| (&t.name, inline_targets(t)))
+            .map(|t| (&t.name, inline(t)))
             .collect();
         let reaches = |from: &QualifiedName, to: &QualifiedName| -> bool {
-            let mut stack = vec![from.clone()];
+            let mut stack = vec![from];
             let mut seen = BTreeSet::new();
             while let Some(next) = stack.pop() {
-                if &next == to {
+                if next == to {
                     return true;
                 }
-                if seen.insert(next.clone()) {
-                    for (_, targets) in edges.get(&next).into_iter().flatten() {
-                        stack.extend(targets.iter().cloned());
-                    }
+                if seen.insert(next) {
+                    stack.extend(edges.get(next).into_iter().flatten().map(|(_, t)| t));
                 }
             }
             false
         };
-        let mut boxed = BTreeSet::new();
-        for (owner, fields) in &edges {
-            for (wire, targets) in fields {
-                if targets.iter().any(|t| reaches(t, owner)) {
-                    boxed.insert(((*owner).clone(), wire.clone()));
-                }
-            }
-        }
+        let boxed = edges
+            .iter()
+            .flat_map(|(owner, fields)| {
+                fields
+                    .iter()
+                    .map(move |(wire, target)| (*owner, wire, target))
+            })
+            .filter(|(owner, _, target)| reaches(target, owner))
+            .map(|(owner, wire, _)| (owner.clone(), wire.clone()))
+            .collect();
         Layout { boxed }
     }
 

@@ -59,25 +59,25 @@ odata_runtime::impl_structured_serde!(Entity);
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnyEntity {
     /// `microsoft.graph.entity` itself, or a derived type this crate does not know: its `@odata.type` and properties are kept.
-    Entity(super::Entity),
+    Entity(Box<super::Entity>),
     /// `microsoft.graph.exchangeRestoreSession`.
-    ExchangeRestoreSession(super::ExchangeRestoreSession),
+    ExchangeRestoreSession(Box<super::ExchangeRestoreSession>),
     /// `microsoft.graph.granularMailboxRestoreArtifact`.
-    GranularMailboxRestoreArtifact(super::GranularMailboxRestoreArtifact),
+    GranularMailboxRestoreArtifact(Box<super::GranularMailboxRestoreArtifact>),
     /// `microsoft.graph.mailboxRestoreArtifact`.
-    MailboxRestoreArtifact(super::MailboxRestoreArtifact),
+    MailboxRestoreArtifact(Box<super::MailboxRestoreArtifact>),
     /// `microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest`.
     MailboxRestoreArtifactsBulkAdditionRequest(
-        super::MailboxRestoreArtifactsBulkAdditionRequest,
+        Box<super::MailboxRestoreArtifactsBulkAdditionRequest>,
     ),
     /// `microsoft.graph.restoreArtifactBase`.
-    RestoreArtifactBase(super::RestoreArtifactBase),
+    RestoreArtifactBase(Box<super::RestoreArtifactBase>),
     /// `microsoft.graph.restoreArtifactsBulkRequestBase`.
-    RestoreArtifactsBulkRequestBase(super::RestoreArtifactsBulkRequestBase),
+    RestoreArtifactsBulkRequestBase(Box<super::RestoreArtifactsBulkRequestBase>),
     /// `microsoft.graph.restorePoint`.
-    RestorePoint(super::RestorePoint),
+    RestorePoint(Box<super::RestorePoint>),
     /// `microsoft.graph.restoreSessionBase`.
-    RestoreSessionBase(super::RestoreSessionBase),
+    RestoreSessionBase(Box<super::RestoreSessionBase>),
 }
 
 impl Default for AnyEntity {
@@ -88,55 +88,55 @@ impl Default for AnyEntity {
 
 impl From<super::Entity> for AnyEntity {
     fn from(value: super::Entity) -> Self {
-        Self::Entity(value)
+        Self::Entity(Box::new(value))
     }
 }
 
 impl From<super::ExchangeRestoreSession> for AnyEntity {
     fn from(value: super::ExchangeRestoreSession) -> Self {
-        Self::ExchangeRestoreSession(value)
+        Self::ExchangeRestoreSession(Box::new(value))
     }
 }
 
 impl From<super::GranularMailboxRestoreArtifact> for AnyEntity {
     fn from(value: super::GranularMailboxRestoreArtifact) -> Self {
-        Self::GranularMailboxRestoreArtifact(value)
+        Self::GranularMailboxRestoreArtifact(Box::new(value))
     }
 }
 
 impl From<super::MailboxRestoreArtifact> for AnyEntity {
     fn from(value: super::MailboxRestoreArtifact) -> Self {
-        Self::MailboxRestoreArtifact(value)
+        Self::MailboxRestoreArtifact(Box::new(value))
     }
 }
 
 impl From<super::MailboxRestoreArtifactsBulkAdditionRequest> for AnyEntity {
     fn from(value: super::MailboxRestoreArtifactsBulkAdditionRequest) -> Self {
-        Self::MailboxRestoreArtifactsBulkAdditionRequest(value)
+        Self::MailboxRestoreArtifactsBulkAdditionRequest(Box::new(value))
     }
 }
 
 impl From<super::RestoreArtifactBase> for AnyEntity {
     fn from(value: super::RestoreArtifactBase) -> Self {
-        Self::RestoreArtifactBase(value)
+        Self::RestoreArtifactBase(Box::new(value))
     }
 }
 
 impl From<super::RestoreArtifactsBulkRequestBase> for AnyEntity {
     fn from(value: super::RestoreArtifactsBulkRequestBase) -> Self {
-        Self::RestoreArtifactsBulkRequestBase(value)
+        Self::RestoreArtifactsBulkRequestBase(Box::new(value))
     }
 }
 
 impl From<super::RestorePoint> for AnyEntity {
     fn from(value: super::RestorePoint) -> Self {
-        Self::RestorePoint(value)
+        Self::RestorePoint(Box::new(value))
     }
 }
 
 impl From<super::RestoreSessionBase> for AnyEntity {
     fn from(value: super::RestoreSessionBase) -> Self {
-        Self::RestoreSessionBase(value)
+        Self::RestoreSessionBase(Box::new(value))
     }
 }
 
@@ -151,56 +151,56 @@ impl odata_runtime::serde::Serialize for AnyEntity {
             }
             Self::ExchangeRestoreSession(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.exchangeRestoreSession"),
                 )
             }
             Self::GranularMailboxRestoreArtifact(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.granularMailboxRestoreArtifact"),
                 )
             }
             Self::MailboxRestoreArtifact(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.mailboxRestoreArtifact"),
                 )
             }
             Self::MailboxRestoreArtifactsBulkAdditionRequest(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest"),
                 )
             }
             Self::RestoreArtifactBase(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.restoreArtifactBase"),
                 )
             }
             Self::RestoreArtifactsBulkRequestBase(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.restoreArtifactsBulkRequestBase"),
                 )
             }
             Self::RestorePoint(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.restorePoint"),
                 )
             }
             Self::RestoreSessionBase(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.restoreSessionBase"),
                 )
@@ -230,43 +230,49 @@ impl<'de> odata_runtime::serde::Deserialize<'de> for AnyEntity {
             ) {
                 Some("microsoft.graph.exchangeRestoreSession") => {
                     Self::ExchangeRestoreSession(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
                 Some("microsoft.graph.granularMailboxRestoreArtifact") => {
                     Self::GranularMailboxRestoreArtifact(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
                 Some("microsoft.graph.mailboxRestoreArtifact") => {
                     Self::MailboxRestoreArtifact(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
                 Some("microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest") => {
                     Self::MailboxRestoreArtifactsBulkAdditionRequest(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
                 Some("microsoft.graph.restoreArtifactBase") => {
                     Self::RestoreArtifactBase(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
                 Some("microsoft.graph.restoreArtifactsBulkRequestBase") => {
                     Self::RestoreArtifactsBulkRequestBase(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
                 Some("microsoft.graph.restorePoint") => {
-                    Self::RestorePoint(odata_runtime::polymorphic::from_object(object)?)
+                    Self::RestorePoint(
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
+                    )
                 }
                 Some("microsoft.graph.restoreSessionBase") => {
                     Self::RestoreSessionBase(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
-                _ => Self::Entity(odata_runtime::polymorphic::from_object(object)?),
+                _ => {
+                    Self::Entity(
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
+                    )
+                }
             },
         )
     }

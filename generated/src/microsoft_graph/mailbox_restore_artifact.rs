@@ -119,9 +119,9 @@ odata_runtime::impl_structured_serde!(MailboxRestoreArtifact);
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnyMailboxRestoreArtifact {
     /// `microsoft.graph.mailboxRestoreArtifact` itself, or a derived type this crate does not know: its `@odata.type` and properties are kept.
-    MailboxRestoreArtifact(super::MailboxRestoreArtifact),
+    MailboxRestoreArtifact(Box<super::MailboxRestoreArtifact>),
     /// `microsoft.graph.granularMailboxRestoreArtifact`.
-    GranularMailboxRestoreArtifact(super::GranularMailboxRestoreArtifact),
+    GranularMailboxRestoreArtifact(Box<super::GranularMailboxRestoreArtifact>),
 }
 
 impl Default for AnyMailboxRestoreArtifact {
@@ -132,13 +132,13 @@ impl Default for AnyMailboxRestoreArtifact {
 
 impl From<super::MailboxRestoreArtifact> for AnyMailboxRestoreArtifact {
     fn from(value: super::MailboxRestoreArtifact) -> Self {
-        Self::MailboxRestoreArtifact(value)
+        Self::MailboxRestoreArtifact(Box::new(value))
     }
 }
 
 impl From<super::GranularMailboxRestoreArtifact> for AnyMailboxRestoreArtifact {
     fn from(value: super::GranularMailboxRestoreArtifact) -> Self {
-        Self::GranularMailboxRestoreArtifact(value)
+        Self::GranularMailboxRestoreArtifact(Box::new(value))
     }
 }
 
@@ -153,7 +153,7 @@ impl odata_runtime::serde::Serialize for AnyMailboxRestoreArtifact {
             }
             Self::GranularMailboxRestoreArtifact(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.granularMailboxRestoreArtifact"),
                 )
@@ -174,12 +174,12 @@ impl<'de> odata_runtime::serde::Deserialize<'de> for AnyMailboxRestoreArtifact {
             ) {
                 Some("microsoft.graph.granularMailboxRestoreArtifact") => {
                     Self::GranularMailboxRestoreArtifact(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
                 _ => {
                     Self::MailboxRestoreArtifact(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
             },

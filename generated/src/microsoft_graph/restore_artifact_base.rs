@@ -97,11 +97,11 @@ odata_runtime::impl_structured_serde!(RestoreArtifactBase);
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnyRestoreArtifactBase {
     /// `microsoft.graph.restoreArtifactBase` itself, or a derived type this crate does not know: its `@odata.type` and properties are kept.
-    RestoreArtifactBase(super::RestoreArtifactBase),
+    RestoreArtifactBase(Box<super::RestoreArtifactBase>),
     /// `microsoft.graph.granularMailboxRestoreArtifact`.
-    GranularMailboxRestoreArtifact(super::GranularMailboxRestoreArtifact),
+    GranularMailboxRestoreArtifact(Box<super::GranularMailboxRestoreArtifact>),
     /// `microsoft.graph.mailboxRestoreArtifact`.
-    MailboxRestoreArtifact(super::MailboxRestoreArtifact),
+    MailboxRestoreArtifact(Box<super::MailboxRestoreArtifact>),
 }
 
 impl Default for AnyRestoreArtifactBase {
@@ -112,19 +112,19 @@ impl Default for AnyRestoreArtifactBase {
 
 impl From<super::RestoreArtifactBase> for AnyRestoreArtifactBase {
     fn from(value: super::RestoreArtifactBase) -> Self {
-        Self::RestoreArtifactBase(value)
+        Self::RestoreArtifactBase(Box::new(value))
     }
 }
 
 impl From<super::GranularMailboxRestoreArtifact> for AnyRestoreArtifactBase {
     fn from(value: super::GranularMailboxRestoreArtifact) -> Self {
-        Self::GranularMailboxRestoreArtifact(value)
+        Self::GranularMailboxRestoreArtifact(Box::new(value))
     }
 }
 
 impl From<super::MailboxRestoreArtifact> for AnyRestoreArtifactBase {
     fn from(value: super::MailboxRestoreArtifact) -> Self {
-        Self::MailboxRestoreArtifact(value)
+        Self::MailboxRestoreArtifact(Box::new(value))
     }
 }
 
@@ -139,14 +139,14 @@ impl odata_runtime::serde::Serialize for AnyRestoreArtifactBase {
             }
             Self::GranularMailboxRestoreArtifact(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.granularMailboxRestoreArtifact"),
                 )
             }
             Self::MailboxRestoreArtifact(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.mailboxRestoreArtifact"),
                 )
@@ -170,17 +170,17 @@ impl<'de> odata_runtime::serde::Deserialize<'de> for AnyRestoreArtifactBase {
             ) {
                 Some("microsoft.graph.granularMailboxRestoreArtifact") => {
                     Self::GranularMailboxRestoreArtifact(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
                 Some("microsoft.graph.mailboxRestoreArtifact") => {
                     Self::MailboxRestoreArtifact(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
                 _ => {
                     Self::RestoreArtifactBase(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
             },

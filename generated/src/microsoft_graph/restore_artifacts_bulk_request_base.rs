@@ -135,10 +135,10 @@ odata_runtime::impl_structured_serde!(RestoreArtifactsBulkRequestBase);
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnyRestoreArtifactsBulkRequestBase {
     /// `microsoft.graph.restoreArtifactsBulkRequestBase` itself, or a derived type this crate does not know: its `@odata.type` and properties are kept.
-    RestoreArtifactsBulkRequestBase(super::RestoreArtifactsBulkRequestBase),
+    RestoreArtifactsBulkRequestBase(Box<super::RestoreArtifactsBulkRequestBase>),
     /// `microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest`.
     MailboxRestoreArtifactsBulkAdditionRequest(
-        super::MailboxRestoreArtifactsBulkAdditionRequest,
+        Box<super::MailboxRestoreArtifactsBulkAdditionRequest>,
     ),
 }
 
@@ -151,14 +151,14 @@ impl Default for AnyRestoreArtifactsBulkRequestBase {
 impl From<super::RestoreArtifactsBulkRequestBase>
 for AnyRestoreArtifactsBulkRequestBase {
     fn from(value: super::RestoreArtifactsBulkRequestBase) -> Self {
-        Self::RestoreArtifactsBulkRequestBase(value)
+        Self::RestoreArtifactsBulkRequestBase(Box::new(value))
     }
 }
 
 impl From<super::MailboxRestoreArtifactsBulkAdditionRequest>
 for AnyRestoreArtifactsBulkRequestBase {
     fn from(value: super::MailboxRestoreArtifactsBulkAdditionRequest) -> Self {
-        Self::MailboxRestoreArtifactsBulkAdditionRequest(value)
+        Self::MailboxRestoreArtifactsBulkAdditionRequest(Box::new(value))
     }
 }
 
@@ -173,7 +173,7 @@ impl odata_runtime::serde::Serialize for AnyRestoreArtifactsBulkRequestBase {
             }
             Self::MailboxRestoreArtifactsBulkAdditionRequest(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest"),
                 )
@@ -194,12 +194,12 @@ impl<'de> odata_runtime::serde::Deserialize<'de> for AnyRestoreArtifactsBulkRequ
             ) {
                 Some("microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest") => {
                     Self::MailboxRestoreArtifactsBulkAdditionRequest(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
                 _ => {
                     Self::RestoreArtifactsBulkRequestBase(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
             },

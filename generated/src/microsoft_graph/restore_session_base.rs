@@ -124,9 +124,9 @@ odata_runtime::impl_structured_serde!(RestoreSessionBase);
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnyRestoreSessionBase {
     /// `microsoft.graph.restoreSessionBase` itself, or a derived type this crate does not know: its `@odata.type` and properties are kept.
-    RestoreSessionBase(super::RestoreSessionBase),
+    RestoreSessionBase(Box<super::RestoreSessionBase>),
     /// `microsoft.graph.exchangeRestoreSession`.
-    ExchangeRestoreSession(super::ExchangeRestoreSession),
+    ExchangeRestoreSession(Box<super::ExchangeRestoreSession>),
 }
 
 impl Default for AnyRestoreSessionBase {
@@ -137,13 +137,13 @@ impl Default for AnyRestoreSessionBase {
 
 impl From<super::RestoreSessionBase> for AnyRestoreSessionBase {
     fn from(value: super::RestoreSessionBase) -> Self {
-        Self::RestoreSessionBase(value)
+        Self::RestoreSessionBase(Box::new(value))
     }
 }
 
 impl From<super::ExchangeRestoreSession> for AnyRestoreSessionBase {
     fn from(value: super::ExchangeRestoreSession) -> Self {
-        Self::ExchangeRestoreSession(value)
+        Self::ExchangeRestoreSession(Box::new(value))
     }
 }
 
@@ -158,7 +158,7 @@ impl odata_runtime::serde::Serialize for AnyRestoreSessionBase {
             }
             Self::ExchangeRestoreSession(value) => {
                 odata_runtime::serialize_structured(
-                    value,
+                    value.as_ref(),
                     serializer,
                     Some("microsoft.graph.exchangeRestoreSession"),
                 )
@@ -179,12 +179,12 @@ impl<'de> odata_runtime::serde::Deserialize<'de> for AnyRestoreSessionBase {
             ) {
                 Some("microsoft.graph.exchangeRestoreSession") => {
                     Self::ExchangeRestoreSession(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
                 _ => {
                     Self::RestoreSessionBase(
-                        odata_runtime::polymorphic::from_object(object)?,
+                        Box::new(odata_runtime::polymorphic::from_object(object)?),
                     )
                 }
             },
