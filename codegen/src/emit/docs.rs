@@ -63,17 +63,30 @@ pub fn escape(text: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        let (url, rest) = split_url(word);
-        if url.is_empty() {
-            push_escaped(&mut out, word);
-        } else {
-            out.push('<');
-            out.push_str(url);
-            out.push('>');
-            push_escaped(&mut out, rest);
-        }
+        push_word(&mut out, word);
     }
     out
+}
+
+/// Escapes one word, wrapping each URL in it (`"https://..."`, `(https://...)` included).
+fn push_word(out: &mut String, mut word: &str) {
+    while let Some(start) = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| word.find(scheme))
+        .min()
+    {
+        push_escaped(out, &word[..start]);
+        let (url, rest) = split_url(&word[start..]);
+        if url.is_empty() {
+            push_escaped(out, &word[start..]);
+            return;
+        }
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        word = rest;
+    }
+    push_escaped(out, word);
 }
 
 /// Splits a leading `http(s)://...` off a word, leaving trailing sentence punctuation.
