@@ -136,6 +136,15 @@ mod tests {
             escape("see https://learn.microsoft.com/graph."),
             "see <https://learn.microsoft.com/graph>."
         );
+        // Seen in Graph v1.0 descriptions: URLs inside quotes and Markdown links.
+        assert_eq!(
+            escape(r#"Example: "https://www.contoso.com""#),
+            r#"Example: "<https://www.contoso.com>""#
+        );
+        assert_eq!(
+            escape("see [tz](https://x.com/a?b=c)."),
+            r"see \[tz\](<https://x.com/a?b=c>)."
+        );
     }
 
     #[test]
