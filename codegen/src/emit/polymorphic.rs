@@ -37,13 +37,11 @@ pub fn any_enum(
             continue;
         };
         let variant = format_ident!("{}", variant);
-        let member_ident = format_ident!("{}", member_names.ident);
-        let path = if member.namespace == base.name.namespace {
-            quote!(super::#member_ident)
-        } else {
-            let module = format_ident!("{}", member_names.module);
-            quote!(crate::#module::#member_ident)
-        };
+        let path = cx.path_to(
+            &base.name.namespace,
+            &member_names.module,
+            &member_names.ident,
+        );
         let doc = if i == 0 {
             format!(
                 "`{member}` itself, or a derived type this crate does not know: its `@odata.type` and properties are kept."

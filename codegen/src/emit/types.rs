@@ -145,33 +145,44 @@ impl Context<'_> {
 
     /// The Rust type of one value of `name`, as seen from the module of `namespace`.
     pub fn item_type(&self, namespace: &str, name: &TypeName) -> TokenStream {
-        let TypeName::Named(name) = name else {
-            let TypeName::Primitive(p) = name else {
-                return TokenStream::new();
-            };
-            return primitive(*p);
+        let name = match name {
+            TypeName::Primitive(p) => return primitive(*p),
+            TypeName::Named(name) => name,
         };
-        if !self.selection.contains(name) {
+        let Some(names) = self
+            .names
+            .of(name)
+            .filter(|_| self.selection.contains(name))
+        else {
             // A navigation target beyond the selection bound: kept whole as JSON.
             return quote!(odata_runtime::serde_json::Value);
+        };
+        match (self.model.types.get(name), &names.polymorphic) {
+            (Some(TypeDef::Enum(e)), _) if e.is_flags => {
+                let path = self.path_to(namespace, &names.module, &names.ident);
+                quote!(odata_runtime::Flags<#path>)
+            }
+            (Some(TypeDef::Structured(_)), Some(any)) => {
+                self.path_to(namespace, &names.module, &any.ident)
+            }
+            _ => self.path_to(namespace, &names.module, &names.ident),
         }
-        let Some(names) = self.names.of(name) else {
-            return quote!(odata_runtime::serde_json::Value);
-        };
-        let ident = match &names.polymorphic {
-            Some(any) if self.model.structured(name).is_some() => &any.ident,
-            _ => &names.ident,
-        };
+    }
+
+    /// The path to a generated item from a type file of `namespace`'s module: `super::X`
+    /// within the namespace, `crate::module::X` across namespaces.
+    pub fn path_to(&self, namespace: &str, module: &str, ident: &str) -> TokenStream {
         let ident = format_ident!("{}", ident);
-        let path = if name.namespace == namespace {
+        if self
+            .names
+            .modules
+            .get(namespace)
+            .is_some_and(|m| m == module)
+        {
             quote!(super::#ident)
         } else {
-            let module = format_ident!("{}", names.module);
+            let module = format_ident!("{}", module);
             quote!(crate::#module::#ident)
-        };
-        match self.model.types.get(name) {
-            Some(TypeDef::Enum(e)) if e.is_flags => quote!(odata_runtime::Flags<#path>),
-            _ => path,
         }
     }
 }
