@@ -30,7 +30,8 @@ const RESERVED_TYPES: &[&str] = &[
     "Vec",
 ];
 
-/// Fields every generated struct has besides the schema's properties.
+/// Fields every generated struct has besides the schema's properties. `odata_runtime::impl_structured!`
+/// reads them by these names.
 pub const CONTROL_FIELD: &str = "odata";
 pub const ADDITIONAL_FIELD: &str = "additional_properties";
 

@@ -8,8 +8,8 @@
 //!   §7.1), with [`read_value`] and [`write_field`] for generated serde impls;
 //! - [`Structured`]: control information (`@odata.*`) and unknown properties;
 //! - [`resolve_type`] and friends: `@odata.type` dispatch for derived types;
-//! - [`impl_structured_serde!`] and [`impl_open_enum_traits!`]: the trait impls every
-//!   generated type shares.
+//! - [`impl_structured!`], [`impl_polymorphic!`] and [`impl_open_enum_traits!`]: the trait
+//!   impls every generated type shares.
 //!
 //! The crates generated code needs are re-exported, so it can name them through this
 //! one dependency.
@@ -33,7 +33,7 @@ pub use flags::Flags;
 pub use nullable::Nullable;
 pub use polymorphic::{buffer, from_object, resolve_type};
 pub use structured::{
-    ControlInformation, Structured, deserialize_structured, serialize_structured,
+    ControlInformation, Structured, StructuredParts, deserialize_structured, serialize_structured,
 };
 pub use wire::{
     Binary, Decimal, Model, ParseDecimalError, Wire, WireRef, WireValue, read_value, write_field,

@@ -27,26 +27,32 @@ pub struct ControlInformation {
     pub type_name: Option<String>,
 }
 
-/// An entity or complex type as the generator emits it.
-///
-/// The generated type implements the declared properties; reading and writing the
-/// object around them (control information, unknown properties, other annotations) is
-/// shared in [`deserialize_structured`] and [`serialize_structured`].
-pub trait Structured: Default {
-    /// The namespace-qualified type name, e.g. `"microsoft.graph.exchangeRestoreSession"`.
-    const QUALIFIED_NAME: &'static str;
-
+/// What every model holds besides its declared properties: the control information and
+/// the properties the schema does not declare. Generated types get it from
+/// [`impl_structured!`](crate::impl_structured), since it is the same for all of them.
+pub trait StructuredParts {
     /// The control information read with the value.
     fn control(&self) -> &ControlInformation;
 
     /// The control information, mutably.
     fn control_mut(&mut self) -> &mut ControlInformation;
 
-    /// Properties and annotations that are not declared, sorted by name (`serde_json::Map` without `preserve_order`).
+    /// Properties and annotations that are not declared, sorted by name (`serde_json::Map`
+    /// without `preserve_order`).
     fn additional_properties(&self) -> &serde_json::Map<String, serde_json::Value>;
 
     /// The additional properties, mutably.
     fn additional_properties_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value>;
+}
+
+/// An entity or complex type as the generator emits it.
+///
+/// The generated type implements its declared properties; reading and writing the
+/// object around them (control information, unknown properties, other annotations) is
+/// shared in [`deserialize_structured`] and [`serialize_structured`].
+pub trait Structured: Default + StructuredParts {
+    /// The namespace-qualified type name, e.g. `"microsoft.graph.exchangeRestoreSession"`.
+    const QUALIFIED_NAME: &'static str;
 
     /// Reads the value of `key` if it is a declared property; `Ok(false)` leaves it unread.
     fn read_property<'de, A: MapAccess<'de>>(
@@ -61,10 +67,10 @@ pub trait Structured: Default {
 
 /// Deserializes a [`Structured`] value from a JSON object.
 ///
-/// Control information goes to [`Structured::control_mut`], in its OData 4.0 form
+/// Control information goes to [`StructuredParts::control_mut`], in its OData 4.0 form
 /// (`@odata.etag`) or the OData 4.01 short form (`@etag`, OData JSON Format v4.01 §4.5);
 /// declared properties to [`Structured::read_property`]; everything else is kept as
-/// JSON in [`Structured::additional_properties_mut`], so that properties added to the
+/// JSON in [`StructuredParts::additional_properties_mut`], so that properties added to the
 /// service after generation, and annotations such as `@odata.nextLink` or
 /// `property@odata.type`, survive a round trip.
 pub fn deserialize_structured<'de, T: Structured, D: Deserializer<'de>>(

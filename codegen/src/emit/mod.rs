@@ -92,7 +92,7 @@ fn type_file(cx: &Context<'_>, name: &QualifiedName, names: &TypeNames) -> Token
             let any = names
                 .polymorphic
                 .as_ref()
-                .map(|p| polymorphic::any_enum(cx, ty, names, p));
+                .map(|p| polymorphic::any_enum(cx, ty, p));
             quote! { #model #any }
         }
         Some(TypeDef::Enum(ty)) => enums::open_enum(ty, names),
@@ -117,15 +117,17 @@ fn format(header: &str, tokens: TokenStream, path: &str) -> Result<String, Diagn
     ))
 }
 
-/// prettyplease packs items together; a blank line after each top-level block makes the
-/// files read as if written by hand.
+/// prettyplease packs items together; a blank line after each top-level block or macro call
+/// makes the files read as if written by hand.
 fn separate_items(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + code.len() / 16);
     let mut lines = code.lines().peekable();
     while let Some(line) = lines.next() {
         out.push_str(line);
         out.push('\n');
-        if line == "}" && lines.peek().is_some_and(|next| !next.is_empty()) {
+        let item_end =
+            line == "}" || (line.ends_with(");") && !line.starts_with(char::is_whitespace));
+        if item_end && lines.peek().is_some_and(|next| !next.is_empty()) {
             out.push('\n');
         }
     }

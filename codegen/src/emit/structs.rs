@@ -9,7 +9,7 @@ use super::Context;
 use super::docs::{describe, doc_attrs};
 use super::types::fields;
 use crate::ir::{StructuredKind, StructuredType};
-use crate::naming::TypeNames;
+use crate::naming::{ADDITIONAL_FIELD, CONTROL_FIELD, TypeNames};
 
 pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> TokenStream {
     let ident = format_ident!("{}", names.ident);
@@ -71,35 +71,21 @@ pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> T
         quote! { #(#writes)* Ok(()) }
     };
 
+    let control = format_ident!("{}", CONTROL_FIELD);
+    let additional = format_ident!("{}", ADDITIONAL_FIELD);
     quote! {
         #doc
         #[derive(Debug, Clone, Default, PartialEq)]
         pub struct #ident {
             #(#declarations)*
             /// OData control information: `@odata.type`, `@odata.id`, `@odata.etag`, `@odata.context`.
-            pub odata: odata_runtime::ControlInformation,
+            pub #control: odata_runtime::ControlInformation,
             /// Properties the schema does not declare, kept as received and sent back unchanged.
-            pub additional_properties: odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value>,
+            pub #additional: odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value>,
         }
 
         impl odata_runtime::Structured for #ident {
             const QUALIFIED_NAME: &'static str = #qualified;
-
-            fn control(&self) -> &odata_runtime::ControlInformation {
-                &self.odata
-            }
-
-            fn control_mut(&mut self) -> &mut odata_runtime::ControlInformation {
-                &mut self.odata
-            }
-
-            fn additional_properties(&self) -> &odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-                &self.additional_properties
-            }
-
-            fn additional_properties_mut(&mut self) -> &mut odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-                &mut self.additional_properties
-            }
 
             fn read_property<'de, A: odata_runtime::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
                 #read_body
@@ -110,7 +96,7 @@ pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> T
             }
         }
 
-        odata_runtime::impl_structured_serde!(#ident);
+        odata_runtime::impl_structured!(#ident);
     }
 }
 

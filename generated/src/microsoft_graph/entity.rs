@@ -16,22 +16,6 @@ pub struct Entity {
 
 impl odata_runtime::Structured for Entity {
     const QUALIFIED_NAME: &'static str = "microsoft.graph.entity";
-    fn control(&self) -> &odata_runtime::ControlInformation {
-        &self.odata
-    }
-    fn control_mut(&mut self) -> &mut odata_runtime::ControlInformation {
-        &mut self.odata
-    }
-    fn additional_properties(
-        &self,
-    ) -> &odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &self.additional_properties
-    }
-    fn additional_properties_mut(
-        &mut self,
-    ) -> &mut odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &mut self.additional_properties
-    }
     fn read_property<'de, A: odata_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
@@ -52,7 +36,8 @@ impl odata_runtime::Structured for Entity {
     }
 }
 
-odata_runtime::impl_structured_serde!(Entity);
+odata_runtime::impl_structured!(Entity);
+
 /// A `microsoft.graph.entity` or any type derived from it; `@odata.type` says which.
 ///
 /// Deserializing dispatches on `@odata.type` (exact match first, then case-insensitive); an unknown or missing type becomes [`AnyEntity::Entity`] with nothing lost.
@@ -80,202 +65,20 @@ pub enum AnyEntity {
     RestoreSessionBase(Box<super::RestoreSessionBase>),
 }
 
-impl Default for AnyEntity {
-    fn default() -> Self {
-        Self::Entity(Default::default())
-    }
-}
-
-impl From<super::Entity> for AnyEntity {
-    fn from(value: super::Entity) -> Self {
-        Self::Entity(Box::new(value))
-    }
-}
-
-impl From<super::ExchangeRestoreSession> for AnyEntity {
-    fn from(value: super::ExchangeRestoreSession) -> Self {
-        Self::ExchangeRestoreSession(Box::new(value))
-    }
-}
-
-impl From<super::GranularMailboxRestoreArtifact> for AnyEntity {
-    fn from(value: super::GranularMailboxRestoreArtifact) -> Self {
-        Self::GranularMailboxRestoreArtifact(Box::new(value))
-    }
-}
-
-impl From<super::MailboxRestoreArtifact> for AnyEntity {
-    fn from(value: super::MailboxRestoreArtifact) -> Self {
-        Self::MailboxRestoreArtifact(Box::new(value))
-    }
-}
-
-impl From<super::MailboxRestoreArtifactsBulkAdditionRequest> for AnyEntity {
-    fn from(value: super::MailboxRestoreArtifactsBulkAdditionRequest) -> Self {
-        Self::MailboxRestoreArtifactsBulkAdditionRequest(Box::new(value))
-    }
-}
-
-impl From<super::RestoreArtifactBase> for AnyEntity {
-    fn from(value: super::RestoreArtifactBase) -> Self {
-        Self::RestoreArtifactBase(Box::new(value))
-    }
-}
-
-impl From<super::RestoreArtifactsBulkRequestBase> for AnyEntity {
-    fn from(value: super::RestoreArtifactsBulkRequestBase) -> Self {
-        Self::RestoreArtifactsBulkRequestBase(Box::new(value))
-    }
-}
-
-impl From<super::RestorePoint> for AnyEntity {
-    fn from(value: super::RestorePoint) -> Self {
-        Self::RestorePoint(Box::new(value))
-    }
-}
-
-impl From<super::RestoreSessionBase> for AnyEntity {
-    fn from(value: super::RestoreSessionBase) -> Self {
-        Self::RestoreSessionBase(Box::new(value))
-    }
-}
-
-impl odata_runtime::serde::Serialize for AnyEntity {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Entity(value) => {
-                odata_runtime::serde::Serialize::serialize(value, serializer)
-            }
-            Self::ExchangeRestoreSession(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.exchangeRestoreSession"),
-                )
-            }
-            Self::GranularMailboxRestoreArtifact(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.granularMailboxRestoreArtifact"),
-                )
-            }
-            Self::MailboxRestoreArtifact(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.mailboxRestoreArtifact"),
-                )
-            }
-            Self::MailboxRestoreArtifactsBulkAdditionRequest(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest"),
-                )
-            }
-            Self::RestoreArtifactBase(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.restoreArtifactBase"),
-                )
-            }
-            Self::RestoreArtifactsBulkRequestBase(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.restoreArtifactsBulkRequestBase"),
-                )
-            }
-            Self::RestorePoint(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.restorePoint"),
-                )
-            }
-            Self::RestoreSessionBase(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.restoreSessionBase"),
-                )
-            }
-        }
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for AnyEntity {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let object = odata_runtime::polymorphic::buffer(deserializer)?;
-        Ok(
-            match odata_runtime::polymorphic::resolve_type(
-                &object,
-                &[
-                    "microsoft.graph.exchangeRestoreSession",
-                    "microsoft.graph.granularMailboxRestoreArtifact",
-                    "microsoft.graph.mailboxRestoreArtifact",
-                    "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest",
-                    "microsoft.graph.restoreArtifactBase",
-                    "microsoft.graph.restoreArtifactsBulkRequestBase",
-                    "microsoft.graph.restorePoint",
-                    "microsoft.graph.restoreSessionBase",
-                ],
-            ) {
-                Some("microsoft.graph.exchangeRestoreSession") => {
-                    Self::ExchangeRestoreSession(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                Some("microsoft.graph.granularMailboxRestoreArtifact") => {
-                    Self::GranularMailboxRestoreArtifact(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                Some("microsoft.graph.mailboxRestoreArtifact") => {
-                    Self::MailboxRestoreArtifact(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                Some("microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest") => {
-                    Self::MailboxRestoreArtifactsBulkAdditionRequest(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                Some("microsoft.graph.restoreArtifactBase") => {
-                    Self::RestoreArtifactBase(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                Some("microsoft.graph.restoreArtifactsBulkRequestBase") => {
-                    Self::RestoreArtifactsBulkRequestBase(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                Some("microsoft.graph.restorePoint") => {
-                    Self::RestorePoint(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                Some("microsoft.graph.restoreSessionBase") => {
-                    Self::RestoreSessionBase(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                _ => {
-                    Self::Entity(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-            },
-        )
-    }
-}
-
-impl odata_runtime::Model for AnyEntity {}
+odata_runtime::impl_polymorphic!(
+    AnyEntity, Entity(super::Entity),
+    ExchangeRestoreSession(super::ExchangeRestoreSession) =
+    "microsoft.graph.exchangeRestoreSession",
+    GranularMailboxRestoreArtifact(super::GranularMailboxRestoreArtifact) =
+    "microsoft.graph.granularMailboxRestoreArtifact",
+    MailboxRestoreArtifact(super::MailboxRestoreArtifact) =
+    "microsoft.graph.mailboxRestoreArtifact",
+    MailboxRestoreArtifactsBulkAdditionRequest(super::MailboxRestoreArtifactsBulkAdditionRequest)
+    = "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest",
+    RestoreArtifactBase(super::RestoreArtifactBase) =
+    "microsoft.graph.restoreArtifactBase",
+    RestoreArtifactsBulkRequestBase(super::RestoreArtifactsBulkRequestBase) =
+    "microsoft.graph.restoreArtifactsBulkRequestBase", RestorePoint(super::RestorePoint)
+    = "microsoft.graph.restorePoint", RestoreSessionBase(super::RestoreSessionBase) =
+    "microsoft.graph.restoreSessionBase"
+);

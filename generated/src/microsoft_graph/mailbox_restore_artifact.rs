@@ -38,22 +38,6 @@ pub struct MailboxRestoreArtifact {
 
 impl odata_runtime::Structured for MailboxRestoreArtifact {
     const QUALIFIED_NAME: &'static str = "microsoft.graph.mailboxRestoreArtifact";
-    fn control(&self) -> &odata_runtime::ControlInformation {
-        &self.odata
-    }
-    fn control_mut(&mut self) -> &mut odata_runtime::ControlInformation {
-        &mut self.odata
-    }
-    fn additional_properties(
-        &self,
-    ) -> &odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &self.additional_properties
-    }
-    fn additional_properties_mut(
-        &mut self,
-    ) -> &mut odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &mut self.additional_properties
-    }
     fn read_property<'de, A: odata_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
@@ -112,7 +96,8 @@ impl odata_runtime::Structured for MailboxRestoreArtifact {
     }
 }
 
-odata_runtime::impl_structured_serde!(MailboxRestoreArtifact);
+odata_runtime::impl_structured!(MailboxRestoreArtifact);
+
 /// A `microsoft.graph.mailboxRestoreArtifact` or any type derived from it; `@odata.type` says which.
 ///
 /// Deserializing dispatches on `@odata.type` (exact match first, then case-insensitive); an unknown or missing type becomes [`AnyMailboxRestoreArtifact::MailboxRestoreArtifact`] with nothing lost.
@@ -124,67 +109,8 @@ pub enum AnyMailboxRestoreArtifact {
     GranularMailboxRestoreArtifact(Box<super::GranularMailboxRestoreArtifact>),
 }
 
-impl Default for AnyMailboxRestoreArtifact {
-    fn default() -> Self {
-        Self::MailboxRestoreArtifact(Default::default())
-    }
-}
-
-impl From<super::MailboxRestoreArtifact> for AnyMailboxRestoreArtifact {
-    fn from(value: super::MailboxRestoreArtifact) -> Self {
-        Self::MailboxRestoreArtifact(Box::new(value))
-    }
-}
-
-impl From<super::GranularMailboxRestoreArtifact> for AnyMailboxRestoreArtifact {
-    fn from(value: super::GranularMailboxRestoreArtifact) -> Self {
-        Self::GranularMailboxRestoreArtifact(Box::new(value))
-    }
-}
-
-impl odata_runtime::serde::Serialize for AnyMailboxRestoreArtifact {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::MailboxRestoreArtifact(value) => {
-                odata_runtime::serde::Serialize::serialize(value, serializer)
-            }
-            Self::GranularMailboxRestoreArtifact(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.granularMailboxRestoreArtifact"),
-                )
-            }
-        }
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for AnyMailboxRestoreArtifact {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let object = odata_runtime::polymorphic::buffer(deserializer)?;
-        Ok(
-            match odata_runtime::polymorphic::resolve_type(
-                &object,
-                &["microsoft.graph.granularMailboxRestoreArtifact"],
-            ) {
-                Some("microsoft.graph.granularMailboxRestoreArtifact") => {
-                    Self::GranularMailboxRestoreArtifact(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                _ => {
-                    Self::MailboxRestoreArtifact(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-            },
-        )
-    }
-}
-
-impl odata_runtime::Model for AnyMailboxRestoreArtifact {}
+odata_runtime::impl_polymorphic!(
+    AnyMailboxRestoreArtifact, MailboxRestoreArtifact(super::MailboxRestoreArtifact),
+    GranularMailboxRestoreArtifact(super::GranularMailboxRestoreArtifact) =
+    "microsoft.graph.granularMailboxRestoreArtifact"
+);

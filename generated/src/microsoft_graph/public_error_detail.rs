@@ -20,22 +20,6 @@ pub struct PublicErrorDetail {
 
 impl odata_runtime::Structured for PublicErrorDetail {
     const QUALIFIED_NAME: &'static str = "microsoft.graph.publicErrorDetail";
-    fn control(&self) -> &odata_runtime::ControlInformation {
-        &self.odata
-    }
-    fn control_mut(&mut self) -> &mut odata_runtime::ControlInformation {
-        &mut self.odata
-    }
-    fn additional_properties(
-        &self,
-    ) -> &odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &self.additional_properties
-    }
-    fn additional_properties_mut(
-        &mut self,
-    ) -> &mut odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &mut self.additional_properties
-    }
     fn read_property<'de, A: odata_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
@@ -60,4 +44,4 @@ impl odata_runtime::Structured for PublicErrorDetail {
     }
 }
 
-odata_runtime::impl_structured_serde!(PublicErrorDetail);
+odata_runtime::impl_structured!(PublicErrorDetail);

@@ -32,22 +32,6 @@ pub struct RestoreArtifactBase {
 
 impl odata_runtime::Structured for RestoreArtifactBase {
     const QUALIFIED_NAME: &'static str = "microsoft.graph.restoreArtifactBase";
-    fn control(&self) -> &odata_runtime::ControlInformation {
-        &self.odata
-    }
-    fn control_mut(&mut self) -> &mut odata_runtime::ControlInformation {
-        &mut self.odata
-    }
-    fn additional_properties(
-        &self,
-    ) -> &odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &self.additional_properties
-    }
-    fn additional_properties_mut(
-        &mut self,
-    ) -> &mut odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &mut self.additional_properties
-    }
     fn read_property<'de, A: odata_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
@@ -90,7 +74,8 @@ impl odata_runtime::Structured for RestoreArtifactBase {
     }
 }
 
-odata_runtime::impl_structured_serde!(RestoreArtifactBase);
+odata_runtime::impl_structured!(RestoreArtifactBase);
+
 /// A `microsoft.graph.restoreArtifactBase` or any type derived from it; `@odata.type` says which.
 ///
 /// Deserializing dispatches on `@odata.type` (exact match first, then case-insensitive); an unknown or missing type becomes [`AnyRestoreArtifactBase::RestoreArtifactBase`] with nothing lost.
@@ -104,88 +89,10 @@ pub enum AnyRestoreArtifactBase {
     MailboxRestoreArtifact(Box<super::MailboxRestoreArtifact>),
 }
 
-impl Default for AnyRestoreArtifactBase {
-    fn default() -> Self {
-        Self::RestoreArtifactBase(Default::default())
-    }
-}
-
-impl From<super::RestoreArtifactBase> for AnyRestoreArtifactBase {
-    fn from(value: super::RestoreArtifactBase) -> Self {
-        Self::RestoreArtifactBase(Box::new(value))
-    }
-}
-
-impl From<super::GranularMailboxRestoreArtifact> for AnyRestoreArtifactBase {
-    fn from(value: super::GranularMailboxRestoreArtifact) -> Self {
-        Self::GranularMailboxRestoreArtifact(Box::new(value))
-    }
-}
-
-impl From<super::MailboxRestoreArtifact> for AnyRestoreArtifactBase {
-    fn from(value: super::MailboxRestoreArtifact) -> Self {
-        Self::MailboxRestoreArtifact(Box::new(value))
-    }
-}
-
-impl odata_runtime::serde::Serialize for AnyRestoreArtifactBase {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::RestoreArtifactBase(value) => {
-                odata_runtime::serde::Serialize::serialize(value, serializer)
-            }
-            Self::GranularMailboxRestoreArtifact(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.granularMailboxRestoreArtifact"),
-                )
-            }
-            Self::MailboxRestoreArtifact(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.mailboxRestoreArtifact"),
-                )
-            }
-        }
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for AnyRestoreArtifactBase {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let object = odata_runtime::polymorphic::buffer(deserializer)?;
-        Ok(
-            match odata_runtime::polymorphic::resolve_type(
-                &object,
-                &[
-                    "microsoft.graph.granularMailboxRestoreArtifact",
-                    "microsoft.graph.mailboxRestoreArtifact",
-                ],
-            ) {
-                Some("microsoft.graph.granularMailboxRestoreArtifact") => {
-                    Self::GranularMailboxRestoreArtifact(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                Some("microsoft.graph.mailboxRestoreArtifact") => {
-                    Self::MailboxRestoreArtifact(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                _ => {
-                    Self::RestoreArtifactBase(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-            },
-        )
-    }
-}
-
-impl odata_runtime::Model for AnyRestoreArtifactBase {}
+odata_runtime::impl_polymorphic!(
+    AnyRestoreArtifactBase, RestoreArtifactBase(super::RestoreArtifactBase),
+    GranularMailboxRestoreArtifact(super::GranularMailboxRestoreArtifact) =
+    "microsoft.graph.granularMailboxRestoreArtifact",
+    MailboxRestoreArtifact(super::MailboxRestoreArtifact) =
+    "microsoft.graph.mailboxRestoreArtifact"
+);

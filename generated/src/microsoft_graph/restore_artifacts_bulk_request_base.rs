@@ -42,22 +42,6 @@ pub struct RestoreArtifactsBulkRequestBase {
 
 impl odata_runtime::Structured for RestoreArtifactsBulkRequestBase {
     const QUALIFIED_NAME: &'static str = "microsoft.graph.restoreArtifactsBulkRequestBase";
-    fn control(&self) -> &odata_runtime::ControlInformation {
-        &self.odata
-    }
-    fn control_mut(&mut self) -> &mut odata_runtime::ControlInformation {
-        &mut self.odata
-    }
-    fn additional_properties(
-        &self,
-    ) -> &odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &self.additional_properties
-    }
-    fn additional_properties_mut(
-        &mut self,
-    ) -> &mut odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &mut self.additional_properties
-    }
     fn read_property<'de, A: odata_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
@@ -128,7 +112,8 @@ impl odata_runtime::Structured for RestoreArtifactsBulkRequestBase {
     }
 }
 
-odata_runtime::impl_structured_serde!(RestoreArtifactsBulkRequestBase);
+odata_runtime::impl_structured!(RestoreArtifactsBulkRequestBase);
+
 /// A `microsoft.graph.restoreArtifactsBulkRequestBase` or any type derived from it; `@odata.type` says which.
 ///
 /// Deserializing dispatches on `@odata.type` (exact match first, then case-insensitive); an unknown or missing type becomes [`AnyRestoreArtifactsBulkRequestBase::RestoreArtifactsBulkRequestBase`] with nothing lost.
@@ -142,69 +127,9 @@ pub enum AnyRestoreArtifactsBulkRequestBase {
     ),
 }
 
-impl Default for AnyRestoreArtifactsBulkRequestBase {
-    fn default() -> Self {
-        Self::RestoreArtifactsBulkRequestBase(Default::default())
-    }
-}
-
-impl From<super::RestoreArtifactsBulkRequestBase>
-for AnyRestoreArtifactsBulkRequestBase {
-    fn from(value: super::RestoreArtifactsBulkRequestBase) -> Self {
-        Self::RestoreArtifactsBulkRequestBase(Box::new(value))
-    }
-}
-
-impl From<super::MailboxRestoreArtifactsBulkAdditionRequest>
-for AnyRestoreArtifactsBulkRequestBase {
-    fn from(value: super::MailboxRestoreArtifactsBulkAdditionRequest) -> Self {
-        Self::MailboxRestoreArtifactsBulkAdditionRequest(Box::new(value))
-    }
-}
-
-impl odata_runtime::serde::Serialize for AnyRestoreArtifactsBulkRequestBase {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::RestoreArtifactsBulkRequestBase(value) => {
-                odata_runtime::serde::Serialize::serialize(value, serializer)
-            }
-            Self::MailboxRestoreArtifactsBulkAdditionRequest(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest"),
-                )
-            }
-        }
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for AnyRestoreArtifactsBulkRequestBase {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let object = odata_runtime::polymorphic::buffer(deserializer)?;
-        Ok(
-            match odata_runtime::polymorphic::resolve_type(
-                &object,
-                &["microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest"],
-            ) {
-                Some("microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest") => {
-                    Self::MailboxRestoreArtifactsBulkAdditionRequest(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                _ => {
-                    Self::RestoreArtifactsBulkRequestBase(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-            },
-        )
-    }
-}
-
-impl odata_runtime::Model for AnyRestoreArtifactsBulkRequestBase {}
+odata_runtime::impl_polymorphic!(
+    AnyRestoreArtifactsBulkRequestBase,
+    RestoreArtifactsBulkRequestBase(super::RestoreArtifactsBulkRequestBase),
+    MailboxRestoreArtifactsBulkAdditionRequest(super::MailboxRestoreArtifactsBulkAdditionRequest)
+    = "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest"
+);

@@ -40,22 +40,6 @@ pub struct RestoreSessionBase {
 
 impl odata_runtime::Structured for RestoreSessionBase {
     const QUALIFIED_NAME: &'static str = "microsoft.graph.restoreSessionBase";
-    fn control(&self) -> &odata_runtime::ControlInformation {
-        &self.odata
-    }
-    fn control_mut(&mut self) -> &mut odata_runtime::ControlInformation {
-        &mut self.odata
-    }
-    fn additional_properties(
-        &self,
-    ) -> &odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &self.additional_properties
-    }
-    fn additional_properties_mut(
-        &mut self,
-    ) -> &mut odata_runtime::serde_json::Map<String, odata_runtime::serde_json::Value> {
-        &mut self.additional_properties
-    }
     fn read_property<'de, A: odata_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
@@ -117,7 +101,8 @@ impl odata_runtime::Structured for RestoreSessionBase {
     }
 }
 
-odata_runtime::impl_structured_serde!(RestoreSessionBase);
+odata_runtime::impl_structured!(RestoreSessionBase);
+
 /// A `microsoft.graph.restoreSessionBase` or any type derived from it; `@odata.type` says which.
 ///
 /// Deserializing dispatches on `@odata.type` (exact match first, then case-insensitive); an unknown or missing type becomes [`AnyRestoreSessionBase::RestoreSessionBase`] with nothing lost.
@@ -129,67 +114,8 @@ pub enum AnyRestoreSessionBase {
     ExchangeRestoreSession(Box<super::ExchangeRestoreSession>),
 }
 
-impl Default for AnyRestoreSessionBase {
-    fn default() -> Self {
-        Self::RestoreSessionBase(Default::default())
-    }
-}
-
-impl From<super::RestoreSessionBase> for AnyRestoreSessionBase {
-    fn from(value: super::RestoreSessionBase) -> Self {
-        Self::RestoreSessionBase(Box::new(value))
-    }
-}
-
-impl From<super::ExchangeRestoreSession> for AnyRestoreSessionBase {
-    fn from(value: super::ExchangeRestoreSession) -> Self {
-        Self::ExchangeRestoreSession(Box::new(value))
-    }
-}
-
-impl odata_runtime::serde::Serialize for AnyRestoreSessionBase {
-    fn serialize<S: odata_runtime::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::RestoreSessionBase(value) => {
-                odata_runtime::serde::Serialize::serialize(value, serializer)
-            }
-            Self::ExchangeRestoreSession(value) => {
-                odata_runtime::serialize_structured(
-                    value.as_ref(),
-                    serializer,
-                    Some("microsoft.graph.exchangeRestoreSession"),
-                )
-            }
-        }
-    }
-}
-
-impl<'de> odata_runtime::serde::Deserialize<'de> for AnyRestoreSessionBase {
-    fn deserialize<D: odata_runtime::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let object = odata_runtime::polymorphic::buffer(deserializer)?;
-        Ok(
-            match odata_runtime::polymorphic::resolve_type(
-                &object,
-                &["microsoft.graph.exchangeRestoreSession"],
-            ) {
-                Some("microsoft.graph.exchangeRestoreSession") => {
-                    Self::ExchangeRestoreSession(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-                _ => {
-                    Self::RestoreSessionBase(
-                        Box::new(odata_runtime::polymorphic::from_object(object)?),
-                    )
-                }
-            },
-        )
-    }
-}
-
-impl odata_runtime::Model for AnyRestoreSessionBase {}
+odata_runtime::impl_polymorphic!(
+    AnyRestoreSessionBase, RestoreSessionBase(super::RestoreSessionBase),
+    ExchangeRestoreSession(super::ExchangeRestoreSession) =
+    "microsoft.graph.exchangeRestoreSession"
+);

@@ -3,8 +3,9 @@
 use odata_runtime::serde::de::{Deserialize, Deserializer, MapAccess};
 use odata_runtime::serde::ser::{Serialize, SerializeMap, Serializer};
 use odata_runtime::{
-    ControlInformation, Flags, Model, Nullable, OpenEnum, Structured, deserialize_enum,
-    deserialize_structured, read_value, serialize_enum, serialize_structured, write_field,
+    ControlInformation, Flags, Model, Nullable, OpenEnum, Structured, StructuredParts,
+    deserialize_enum, deserialize_structured, read_value, serialize_enum, serialize_structured,
+    write_field,
 };
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
@@ -61,9 +62,7 @@ pub struct Session {
     pub parent: Option<Box<Session>>,
 }
 
-impl Structured for Session {
-    const QUALIFIED_NAME: &'static str = "microsoft.graph.session";
-
+impl StructuredParts for Session {
     fn control(&self) -> &ControlInformation {
         &self.control
     }
@@ -79,6 +78,10 @@ impl Structured for Session {
     fn additional_properties_mut(&mut self) -> &mut Map<String, Value> {
         &mut self.additional
     }
+}
+
+impl Structured for Session {
+    const QUALIFIED_NAME: &'static str = "microsoft.graph.session";
 
     fn read_property<'de, A: MapAccess<'de>>(
         &mut self,
