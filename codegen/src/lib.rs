@@ -8,6 +8,7 @@
 pub mod csdl;
 pub mod diagnostics;
 pub mod emit;
+pub mod endpoints;
 pub mod ir;
 pub mod naming;
 pub mod select;
@@ -15,7 +16,7 @@ pub mod select;
 use std::collections::BTreeMap;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
-pub use ir::QualifiedName;
+pub use ir::{QualifiedName, UrlConventions};
 
 /// One input document.
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +48,16 @@ pub struct Options {
     pub runtime: RuntimeDependency,
     /// The command that regenerates the output, quoted in every file's header.
     pub regenerate_command: String,
+    /// Path prefixes (`/solutions/backupRestore/exchangeRestoreSessions`) whose endpoints
+    /// get request functions; the types they reach join `roots`. With no roots and no
+    /// paths, every endpoint and every type is generated; with roots only, the endpoints
+    /// whose types are all selected.
+    pub paths: Vec<String>,
+    pub urls: UrlConventions,
+    pub limits: endpoints::Limits,
+    /// `[dev-dependencies]` of the generated crate, name → inline TOML value, for the
+    /// hand-written tests that live next to it.
+    pub dev_dependencies: BTreeMap<String, String>,
 }
 
 /// The generated files, by path relative to the crate's root, and what was noticed on the way.
@@ -63,6 +74,8 @@ pub struct Stats {
     pub input_types: usize,
     pub selected_types: usize,
     pub raw_navigation_properties: usize,
+    pub input_endpoints: usize,
+    pub selected_endpoints: usize,
 }
 
 /// Reads an input document into the IR. CSDL XML is the only format read so far.
@@ -70,10 +83,26 @@ pub fn read(input: Input<'_>) -> Result<ir::Model, Diagnostics> {
     csdl::read(input.name, input.bytes)
 }
 
+/// The endpoints of a model: as the input listed them, or derived from its containers.
+pub fn endpoints(model: &ir::Model, options: &Options) -> Vec<ir::Endpoint> {
+    if model.endpoints.is_empty() {
+        endpoints::derive(model, options.urls, options.limits)
+    } else {
+        model.endpoints.clone()
+    }
+}
+
 /// The whole pipeline: read, select, name, emit.
 pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnostics> {
     let model = read(input)?;
-    let selection = select::select(&model, &options.roots, options.navigation_depth, input.name)?;
+    let endpoints = endpoints(&model, options);
+    let request = select::Request {
+        roots: &options.roots,
+        paths: &options.paths,
+        navigation_depth: options.navigation_depth,
+        urls: options.urls,
+    };
+    let selection = select::select(&model, &endpoints, &request, input.name)?;
     let names = naming::Names::assign(&model, &selection, &options.crate_name);
     let files = emit::crate_files(&model, &selection, &names, options, input.name)?;
     Ok(Output {
@@ -83,6 +112,21 @@ pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnosti
             input_types: model.types.len(),
             selected_types: selection.types.len(),
             raw_navigation_properties: selection.raw_navigation,
+            input_endpoints: endpoints.len(),
+            selected_endpoints: selection.endpoints.len(),
         },
     })
+}
+
+/// `METHOD PATH` of every endpoint of an input, sorted: a listing to compare with the
+/// paths another tool derives from the same metadata.
+pub fn endpoint_listing(input: Input<'_>, options: &Options) -> Result<Vec<String>, Diagnostics> {
+    let model = read(input)?;
+    let mut lines: Vec<String> = endpoints(&model, options)
+        .iter()
+        .map(|e| format!("{} {}", e.method.as_str(), e.template(options.urls)))
+        .collect();
+    lines.sort();
+    lines.dedup();
+    Ok(lines)
 }

@@ -7,18 +7,35 @@
 //! A value declared as type `T` may be any type derived from `T`, so derived types join
 //! the closure wherever `T` is the declared type of a value, but not where `T` is only
 //! somebody's base type (or every entity would pull in every other through `entity`).
+//!
+//! Endpoints are chosen by path prefix; the types their bodies, responses and parameters
+//! name are roots like the configured ones.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{
-    Model, Pos, QualifiedName, StructuredKind, StructuredType, TypeDef, TypeName, TypeRef,
+    Body, Endpoint, Model, Pos, QualifiedName, Segment, StructuredKind, StructuredType, TypeDef,
+    TypeName, TypeRef, UrlConventions,
 };
 
-/// The types to generate, and what was noticed while choosing them.
+/// What the user asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub roots: &'a [QualifiedName],
+    /// Path prefixes of the endpoints to generate.
+    pub paths: &'a [String],
+    pub navigation_depth: usize,
+    /// How templates are written, so prefixes match what the user sees in listings.
+    pub urls: UrlConventions,
+}
+
+/// The types and endpoints to generate, and what was noticed while choosing them.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
     pub types: BTreeSet<QualifiedName>,
+    /// In the order they were derived (container order), which the output follows.
+    pub endpoints: Vec<Endpoint>,
     /// Navigation properties of selected types whose target is not selected (kept as JSON).
     pub raw_navigation: usize,
     pub warnings: Vec<Diagnostic>,
@@ -42,10 +59,127 @@ impl Selection {
     }
 }
 
-/// Computes the closure of `roots` (every type of the model when `roots` is empty).
+/// Chooses the endpoints and computes the closure of the roots (every type and endpoint of
+/// the model when nothing is asked for).
 pub fn select(
     model: &Model,
+    endpoints: &[Endpoint],
+    request: &Request<'_>,
+    file: &str,
+) -> Result<Selection, Diagnostics> {
+    let everything = request.roots.is_empty() && request.paths.is_empty();
+    let mut chosen: Vec<&Endpoint> = if everything {
+        endpoints.iter().collect()
+    } else {
+        by_prefix(endpoints, request, file)?
+    };
+    let mut roots = request.roots.to_vec();
+    for endpoint in &chosen {
+        for ty in endpoint_types(endpoint) {
+            if let TypeName::Named(name) = &ty.name
+                && !roots.contains(name)
+            {
+                roots.push(name.clone());
+            }
+        }
+    }
+    let mut selection = select_types(model, &roots, everything, request.navigation_depth, file)?;
+    if request.paths.is_empty() && !everything {
+        // Roots only: the endpoints that need nothing beyond the selected types.
+        chosen = endpoints
+            .iter()
+            .filter(|e| {
+                endpoint_types(e)
+                    .all(|t| !matches!(&t.name, TypeName::Named(n) if !selection.contains(n)))
+            })
+            .collect();
+    }
+    selection.endpoints = chosen.into_iter().cloned().collect();
+    Ok(selection)
+}
+
+/// The endpoints under each prefix. A prefix matches whole segments; any `{parameter}`
+/// matches any parameter, so users need not guess the derived parameter names.
+fn by_prefix<'e>(
+    endpoints: &'e [Endpoint],
+    request: &Request<'_>,
+    file: &str,
+) -> Result<Vec<&'e Endpoint>, Diagnostics> {
+    let normalize = |path: &str| -> Vec<String> {
+        path.split('/')
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                let mut out = String::new();
+                let mut in_param = false;
+                for c in s.chars() {
+                    match c {
+                        '{' => {
+                            in_param = true;
+                            out.push_str("{}");
+                        }
+                        '}' => in_param = false,
+                        c if !in_param => out.push(c),
+                        _ => {}
+                    }
+                }
+                out
+            })
+            .collect()
+    };
+    let templates: Vec<Vec<String>> = endpoints
+        .iter()
+        .map(|e| normalize(&e.template(request.urls)))
+        .collect();
+    let mut chosen = BTreeSet::new();
+    let mut errors = Vec::new();
+    for prefix in request.paths {
+        let wanted = normalize(prefix);
+        chosen.extend(
+            templates
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.starts_with(&wanted))
+                .map(|(i, _)| i),
+        );
+        if !templates.iter().any(|t| t.starts_with(&wanted)) {
+            errors.push(Diagnostic::error(
+                file,
+                None,
+                format!("path `{prefix}` matches no endpoint of the input"),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    Ok(chosen
+        .into_iter()
+        .filter_map(|i| endpoints.get(i))
+        .collect())
+}
+
+/// Every type an endpoint's request or response names.
+pub fn endpoint_types(endpoint: &Endpoint) -> impl Iterator<Item = &TypeRef> {
+    let body: Vec<&TypeRef> = match &endpoint.body {
+        Body::None => Vec::new(),
+        Body::Value(t) => vec![t],
+        Body::Parameters(ps) => ps.iter().map(|p| &p.ty).collect(),
+    };
+    let path = endpoint.path.iter().flat_map(|s| -> Vec<&TypeRef> {
+        match s {
+            Segment::Static(_) => Vec::new(),
+            Segment::Key(parts) => parts.iter().map(|p| &p.ty).collect(),
+            Segment::Call { parameters, .. } => parameters.iter().map(|p| &p.ty).collect(),
+        }
+    });
+    body.into_iter().chain(endpoint.response.ty()).chain(path)
+}
+
+/// The closure of `roots`: every type of the model when `everything`.
+fn select_types(
+    model: &Model,
     roots: &[QualifiedName],
+    everything: bool,
     navigation_depth: usize,
     file: &str,
 ) -> Result<Selection, Diagnostics> {
@@ -60,7 +194,7 @@ pub fn select(
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    if roots.is_empty() {
+    if everything {
         for name in model.types.keys() {
             walk.reach(name, 0, true, None);
         }
@@ -76,7 +210,7 @@ pub fn select(
             walk.reach(root, 0, true, None);
         }
     }
-    let unbounded = roots.is_empty();
+    let unbounded = everything;
     while let Some((name, depth)) = walk.queue.pop_front() {
         walk.visit(&name, depth, unbounded || depth < navigation_depth);
     }
@@ -111,6 +245,7 @@ pub fn select(
         .collect();
     Ok(Selection {
         types,
+        endpoints: Vec::new(),
         raw_navigation,
         warnings,
         derived,

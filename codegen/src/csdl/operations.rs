@@ -9,6 +9,9 @@ use crate::ir::{
     OperationKind, Parameter, QualifiedName, ReturnType, Singleton,
 };
 
+/// Core vocabulary: a parameter the caller may leave out.
+const OPTIONAL_PARAMETER: &str = "Org.OData.Core.V1.OptionalParameter";
+
 pub(crate) fn read_operation(
     ctx: &mut Ctx<'_, '_>,
     node: Node<'_, '_>,
@@ -31,10 +34,14 @@ pub(crate) fn read_operation(
                 let Some(ty) = ctx.type_attr(child, "Type") else {
                     continue;
                 };
+                let optional = read_inline(ctx, child)
+                    .iter()
+                    .any(|a| a.term == OPTIONAL_PARAMETER);
                 parameters.push(Parameter {
                     name,
                     ty,
                     nullable: ctx.bool_attr(child, "Nullable"),
+                    optional,
                     pos: ctx.pos(child),
                 });
             }

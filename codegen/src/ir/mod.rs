@@ -4,8 +4,15 @@
 //! out-of-line annotations applied to their targets), and nothing about Rust: Rust names
 //! are decided later, in [`crate::naming`].
 
+mod endpoint;
+
 use std::collections::BTreeMap;
 use std::fmt;
+
+pub use endpoint::{
+    Body, BodyParameter, CallParameter, Endpoint, EndpointKind, KeyPart, Method, QueryOption,
+    Response, Segment, UrlConventions,
+};
 
 /// A position in an input file, 1-based, in characters, as editors count them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -66,6 +73,9 @@ pub struct Model {
     /// (`ns.Container/entitySet/navigation`), kept verbatim for the operations pass.
     /// Keyed by the target as written, aliases resolved.
     pub path_annotations: BTreeMap<String, Vec<Annotation>>,
+    /// HTTP operations as the input lists them (OpenAPI). Empty for CSDL, whose endpoints
+    /// are derived from the containers by [`crate::endpoints`].
+    pub endpoints: Vec<Endpoint>,
 }
 
 impl Model {
@@ -357,6 +367,8 @@ pub struct Parameter {
     pub name: String,
     pub ty: TypeRef,
     pub nullable: Option<bool>,
+    /// `Core.OptionalParameter`: callers may leave it out.
+    pub optional: bool,
     pub pos: Pos,
 }
 
