@@ -11,6 +11,7 @@ const FIXTURES: &[(&str, &str)] = &[
     ("keywords", include_str!("fixtures/keywords.xml")),
     ("recursion", include_str!("fixtures/recursion.xml")),
     ("open_types", include_str!("fixtures/open_types.xml")),
+    ("endpoints", include_str!("fixtures/endpoints.xml")),
 ];
 
 const SCHEMA: &[u8] = include_bytes!("../../schema/exchangeRestoreSession.closure.csdl.xml");
@@ -25,6 +26,10 @@ fn options(roots: &[&str], navigation_depth: usize) -> Options {
         navigation_depth,
         runtime: RuntimeDependency::Workspace,
         regenerate_command: "cargo test -p odata-codegen".to_owned(),
+        paths: Vec::new(),
+        urls: Default::default(),
+        limits: Default::default(),
+        dev_dependencies: Default::default(),
     }
 }
 

@@ -169,6 +169,13 @@ impl Context<'_> {
         }
     }
 
+    /// The Rust type of one value of `name`, as seen from outside the namespace modules
+    /// (the request functions): always a `crate::` path.
+    pub fn crate_item_type(&self, name: &TypeName) -> TokenStream {
+        // No namespace is empty (`QualifiedName::parse` refuses it), so no path is `super::`.
+        self.item_type("", name)
+    }
+
     /// The path to a generated item from a type file of `namespace`'s module: `super::X`
     /// within the namespace, `crate::module::X` across namespaces.
     pub fn path_to(&self, namespace: &str, module: &str, ident: &str) -> TokenStream {

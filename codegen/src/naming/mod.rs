@@ -6,9 +6,15 @@
 //! (`fooBar` vs `FooBar`) resolved deterministically by numbering in schema order. The
 //! wire name is never lost: emitters write it next to every field and variant.
 
+mod requests;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
+
+pub use requests::{
+    BODY_PARAMETER, EndpointNames, OPTIONS_PARAMETER, REQUESTS_MODULE, RequestNames,
+};
 
 use crate::ir::{Model, QualifiedName, TypeDef};
 use crate::select::Selection;
@@ -43,6 +49,7 @@ pub struct Names {
     /// Module per namespace.
     pub modules: BTreeMap<String, String>,
     pub types: BTreeMap<QualifiedName, TypeNames>,
+    pub requests: RequestNames,
 }
 
 /// The names of one generated type.
@@ -77,7 +84,8 @@ impl Names {
             library: snake_ident(crate_name),
             ..Names::default()
         };
-        let mut taken_modules = BTreeSet::new();
+        // The request functions' module sits next to the namespaces' modules.
+        let mut taken_modules = BTreeSet::from([REQUESTS_MODULE.to_owned()]);
         let namespaces: BTreeSet<&str> = selection
             .types
             .iter()
@@ -183,6 +191,7 @@ impl Names {
                 t.fallback_variant = fallback;
             }
         }
+        names.requests = RequestNames::assign(&selection.endpoints);
         names
     }
 

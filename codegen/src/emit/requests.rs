@@ -1,0 +1,510 @@
+//! Request functions (design.md §5): one per endpoint, sans-IO. Each builds an
+//! `odata_runtime::Request` whose type parameter says how to parse the response, so the
+//! same value serves our client, any other HTTP stack, and tests without a network.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::Context;
+use super::docs::{describe, doc_attrs, inner_doc_attrs};
+use crate::ir::{
+    Body, Endpoint, EndpointKind, Primitive, QualifiedName, QueryOption, Response, Segment,
+    TypeDef, TypeName, TypeRef,
+};
+use crate::naming::{BODY_PARAMETER, EndpointNames, OPTIONS_PARAMETER};
+
+/// The files of the `requests` module tree: `src/requests.rs`, then
+/// `src/requests/<a>.rs`, `src/requests/<a>/<b>.rs`, ... one per navigation path.
+pub fn module_files(cx: &Context<'_>) -> Vec<(String, TokenStream)> {
+    let requests = &cx.names.requests;
+    requests
+        .modules
+        .keys()
+        .map(|path| {
+            let idents = requests.module_idents(path);
+            let file = match idents.split_last() {
+                Some((last, parents)) if !parents.is_empty() => {
+                    format!("src/{}/{last}.rs", parents.join("/"))
+                }
+                _ => format!("src/{}.rs", idents.join("/")),
+            };
+            (file, module(cx, path))
+        })
+        .collect()
+}
+
+fn module(cx: &Context<'_>, path: &[String]) -> TokenStream {
+    let requests = &cx.names.requests;
+    let doc = inner_doc_attrs(&module_doc(cx, path));
+    let children = requests
+        .modules
+        .iter()
+        .filter(|(child, _)| child.len() == path.len() + 1 && child.starts_with(path))
+        .map(|(_, ident)| {
+            let ident = format_ident!("{}", ident);
+            quote! { pub mod #ident; }
+        });
+    let functions = cx
+        .selection
+        .endpoints
+        .iter()
+        .zip(&requests.endpoints)
+        .filter(|(_, names)| names.module == path)
+        .map(|(endpoint, names)| function(cx, endpoint, names));
+    quote! {
+        #doc
+        #(#children)*
+        #(#functions)*
+    }
+}
+
+fn module_doc(cx: &Context<'_>, path: &[String]) -> String {
+    if path.is_empty() {
+        return "Request functions, one per endpoint, in modules that mirror the URL paths.\n\n\
+                Each returns an [`odata_runtime::Request`]: send it with `odata_runtime::Client`, or turn it into an \
+                `http::Request` with `to_http` and parse the answer with `parse_response`."
+            .to_owned();
+    }
+    // The path as far as this module reaches, written as in the endpoints' docs.
+    let template = cx
+        .selection
+        .endpoints
+        .iter()
+        .zip(&cx.names.requests.endpoints)
+        .find(|(_, names)| names.module.starts_with(path))
+        .map(|(endpoint, _)| {
+            let mut statics = 0;
+            let cut = endpoint
+                .path
+                .iter()
+                .position(|s| {
+                    if matches!(s, Segment::Static(_)) {
+                        statics += 1;
+                    }
+                    statics == path.len()
+                })
+                .map_or(endpoint.path.len(), |i| i + 1);
+            let mut prefix = endpoint.clone();
+            prefix.path.truncate(cut);
+            prefix.template(cx.urls)
+        })
+        .unwrap_or_default();
+    format!("Requests under `{template}`.")
+}
+
+fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> TokenStream {
+    let ident = format_ident!("{}", names.function);
+    let doc = doc_attrs(&function_doc(cx, endpoint));
+    let parameter = |wire: &str| {
+        format_ident!(
+            "{}",
+            names.parameters.get(wire).map_or(wire, String::as_str)
+        )
+    };
+
+    let mut arguments = Vec::new();
+    let mut path = quote!(odata_runtime::Path::new(""));
+    let mut statics = String::new();
+    let mut aliases = Vec::new();
+    let flush = |path: &mut TokenStream, statics: &mut String| {
+        if !statics.is_empty() {
+            let text = std::mem::take(statics);
+            *path = quote!(#path.push(#text));
+        }
+    };
+    for segment in &endpoint.path {
+        match segment {
+            Segment::Static(s) => {
+                statics.push('/');
+                statics.push_str(s);
+            }
+            Segment::Key(parts) => {
+                flush(&mut path, &mut statics);
+                let mut pairs = Vec::new();
+                for part in parts {
+                    let name = parameter(&part.parameter);
+                    let ty = url_type(cx, &part.ty, false);
+                    arguments.push(quote!(#name: #ty));
+                    let literal = literal(cx, &part.ty, &name);
+                    let property = &part.property;
+                    pairs.push((quote!(#literal), property, argument(cx, &part.ty, &name)));
+                }
+                path = match pairs.as_slice() {
+                    [(_, _, value)] if cx.urls.key_as_segment => quote!(#path.key_segment(#value)),
+                    [(_, _, value)] => quote!(#path.key(#value)),
+                    _ => {
+                        let pairs = pairs
+                            .iter()
+                            .map(|(literal, property, _)| quote!((#property, #literal)));
+                        quote!(#path.composite_key(&[#(#pairs),*]))
+                    }
+                };
+            }
+            Segment::Call { name, parameters } => {
+                flush(&mut path, &mut statics);
+                let mut pairs = Vec::new();
+                for p in parameters {
+                    let ident = parameter(&p.name);
+                    let wire = &p.name;
+                    if is_literal(cx, &p.ty) {
+                        let ty = url_type(cx, &p.ty, p.nullable);
+                        arguments.push(quote!(#ident: #ty));
+                        let literal = literal(cx, &p.ty, &ident);
+                        pairs.push(quote!((#wire, #literal)));
+                    } else {
+                        // OData URL Conventions §5.1.1.14.1: complex and collection values
+                        // travel as parameter aliases holding JSON.
+                        let ty = body_type(cx, &p.ty, false);
+                        arguments.push(quote!(#ident: #ty));
+                        pairs.push(quote!((#wire, &odata_runtime::ParameterAlias(#wire) as &dyn odata_runtime::Literal)));
+                        let call = if p.ty.collection {
+                            quote!(alias_seq)
+                        } else {
+                            quote!(alias)
+                        };
+                        aliases.push(quote!(.#call(#wire, #ident)));
+                    }
+                }
+                path = quote!(#path.call(#name, &[#(#pairs),*]));
+            }
+        }
+    }
+    flush(&mut path, &mut statics);
+    // `Path::new("").push("/a")` reads worse than `Path::new("/a")`.
+    let path = simplify_path(path);
+
+    let mut body_steps = Vec::new();
+    match &endpoint.body {
+        Body::None => {}
+        Body::Value(ty) => {
+            let value = cx.crate_item_type(&ty.name);
+            let body = format_ident!("{}", BODY_PARAMETER);
+            arguments.push(quote!(#body: &#value));
+            body_steps.push(quote!(let request = request.json(#body);));
+        }
+        Body::Parameters(parameters) => {
+            for p in parameters {
+                let ident = parameter(&p.name);
+                let wire = &p.name;
+                let optional = p.nullable || p.optional;
+                let ty = body_type(cx, &p.ty, optional);
+                arguments.push(quote!(#ident: #ty));
+                let set = |value: TokenStream| {
+                    if p.ty.collection {
+                        quote!(request.parameter_seq(#wire, #value))
+                    } else if is_string(cx, &p.ty) {
+                        quote!(request.parameter_str(#wire, #value))
+                    } else {
+                        quote!(request.parameter(#wire, #value))
+                    }
+                };
+                if !optional {
+                    let set = set(quote!(#ident));
+                    body_steps.push(quote!(let request = #set;));
+                } else {
+                    let set_value = set(quote!(value));
+                    // Core.OptionalParameter: leave it out; otherwise an explicit null.
+                    let none = if p.optional {
+                        quote!(request)
+                    } else {
+                        quote!(request.parameter_null(#wire))
+                    };
+                    body_steps.push(quote! {
+                        let request = match #ident {
+                            Some(value) => #set_value,
+                            None => #none,
+                        };
+                    });
+                }
+            }
+        }
+    }
+
+    let options_ty = options_type(endpoint);
+    let options = format_ident!("{}", OPTIONS_PARAMETER);
+    arguments.push(quote!(#options: Option<odata_runtime::#options_ty>));
+    let kind = response_kind(cx, &endpoint.response);
+    let method = format_ident!("{}", endpoint.method.as_str());
+    let prefer =
+        reaches_evolvable(cx, &endpoint.response).then(|| quote!(.include_unknown_enum_members()));
+    quote! {
+        #doc
+        pub fn #ident(#(#arguments),*) -> odata_runtime::Request<#kind> {
+            let request = odata_runtime::Request::new(odata_runtime::http::Method::#method, #path) #prefer #(#aliases)*;
+            #(#body_steps)*
+            request.options(#options)
+        }
+    }
+}
+
+fn simplify_path(path: TokenStream) -> TokenStream {
+    let text = path.to_string();
+    let Some(rest) = text.strip_prefix("odata_runtime :: Path :: new (\"\") . push (") else {
+        return path;
+    };
+    match syn::parse_str::<TokenStream>(&format!("odata_runtime::Path::new({rest}")) {
+        Ok(simplified) => simplified,
+        Err(_) => path,
+    }
+}
+
+fn function_doc(cx: &Context<'_>, endpoint: &Endpoint) -> String {
+    let target = endpoint
+        .response
+        .ty()
+        .or(match &endpoint.body {
+            Body::Value(t) => Some(t),
+            _ => None,
+        })
+        .map(|t| type_label(&t.name))
+        .unwrap_or_default();
+    let fallback = match &endpoint.kind {
+        EndpointKind::List => format!("Lists the `{target}` entities of this collection."),
+        EndpointKind::Create => format!("Creates one `{target}` in this collection."),
+        EndpointKind::Count => "Counts the entities of this collection.".to_owned(),
+        EndpointKind::Get => format!("Gets the `{target}`."),
+        EndpointKind::Update => format!("Updates the `{target}`."),
+        EndpointKind::Delete => "Deletes the entity.".to_owned(),
+        EndpointKind::Action(q) => format!("Calls the action `{q}`."),
+        EndpointKind::Function(q) => format!("Calls the function `{q}`."),
+    };
+    let mut doc = describe(&endpoint.description, &fallback);
+    doc.push_str(&format!(
+        "\n\n`{} {}`",
+        endpoint.method.as_str(),
+        endpoint.template(cx.urls)
+    ));
+    if let Some(url) = &endpoint.docs {
+        doc.push_str(&format!("\n\nDocumentation: <{url}>"));
+    }
+    let returns = match (&endpoint.kind, &endpoint.response) {
+        (EndpointKind::Update, Response::Optional(_)) => {
+            "Only the fields that are set are sent. The service answers with the updated entity or with `204 No Content` (`None`)."
+        }
+        (_, Response::Collection(_)) => {
+            "Returns one page; `Request::next_page` or `Client::items` follow `@odata.nextLink`."
+        }
+        (_, Response::Count) => "Returns the count the service sends as `text/plain`.",
+        _ => "",
+    };
+    if !returns.is_empty() {
+        doc.push_str("\n\n");
+        doc.push_str(returns);
+    }
+    let offered: &[QueryOption] = match options_name(endpoint) {
+        "ListOptions" => &QueryOption::ALL,
+        "GetOptions" => &[QueryOption::Select, QueryOption::Expand],
+        "CountOptions" => &[QueryOption::Filter, QueryOption::Search],
+        _ => &[],
+    };
+    let unsupported: Vec<String> = offered
+        .iter()
+        .filter(|q| !endpoint.query.contains(q))
+        .map(|q| format!("`{}`", q.as_str()))
+        .collect();
+    if !unsupported.is_empty() {
+        doc.push_str(&format!(
+            "\n\nThe service does not support {} here (Capabilities restrictions).",
+            unsupported.join(", ")
+        ));
+    }
+    doc
+}
+
+fn type_label(name: &TypeName) -> String {
+    match name {
+        TypeName::Named(q) => q.name.clone(),
+        TypeName::Primitive(p) => format!("{p:?}"),
+    }
+}
+
+fn options_name(endpoint: &Endpoint) -> &'static str {
+    match (&endpoint.kind, &endpoint.response) {
+        (EndpointKind::Count, _) => "CountOptions",
+        (EndpointKind::List, _) | (EndpointKind::Function(_), Response::Collection(_)) => {
+            "ListOptions"
+        }
+        (EndpointKind::Get, _) => "GetOptions",
+        (EndpointKind::Function(_), _) if !endpoint.query.is_empty() => "GetOptions",
+        _ => "Options",
+    }
+}
+
+fn options_type(endpoint: &Endpoint) -> proc_macro2::Ident {
+    format_ident!("{}", options_name(endpoint))
+}
+
+fn response_kind(cx: &Context<'_>, response: &Response) -> TokenStream {
+    match response {
+        Response::None => quote!(odata_runtime::NoContent),
+        Response::Count => quote!(odata_runtime::Count),
+        Response::Collection(ty) => {
+            let item = cx.crate_item_type(&ty.name);
+            quote!(odata_runtime::Collection<#item>)
+        }
+        Response::Single(ty) | Response::Optional(ty) => {
+            let item = cx.crate_item_type(&ty.name);
+            match (is_structured(cx, ty), response) {
+                (true, Response::Optional(_)) => quote!(odata_runtime::MaybeEntity<#item>),
+                (true, _) => quote!(odata_runtime::Entity<#item>),
+                (false, _) => quote!(odata_runtime::Value<#item>),
+            }
+        }
+    }
+}
+
+/// Graph sends enum members declared after `unknownFutureValue` only to clients that ask
+/// (design.md §5); ask wherever the response can hold one.
+fn reaches_evolvable(cx: &Context<'_>, response: &Response) -> bool {
+    matches!(response.ty().map(|t| &t.name), Some(TypeName::Named(n)) if cx.evolvable.contains(n))
+}
+
+fn is_structured(cx: &Context<'_>, ty: &TypeRef) -> bool {
+    matches!(&ty.name, TypeName::Named(n) if cx.model.structured(n).is_some())
+}
+
+/// A primitive behind a type definition is written like the primitive.
+fn primitive_of(cx: &Context<'_>, ty: &TypeRef) -> Option<Primitive> {
+    match &ty.name {
+        TypeName::Primitive(p) => Some(*p),
+        TypeName::Named(n) => match cx.model.types.get(n) {
+            Some(TypeDef::Definition(d)) => Some(d.underlying),
+            _ => None,
+        },
+    }
+}
+
+fn is_string(cx: &Context<'_>, ty: &TypeRef) -> bool {
+    primitive_of(cx, ty) == Some(Primitive::String)
+}
+
+fn plain_enum<'c>(cx: &'c Context<'_>, ty: &TypeRef) -> Option<&'c QualifiedName> {
+    match &ty.name {
+        TypeName::Named(n) => match cx.model.types.get(n) {
+            Some(TypeDef::Enum(e)) if !e.is_flags && cx.selection.contains(n) => Some(&e.name),
+            _ => None,
+        },
+        TypeName::Primitive(_) => None,
+    }
+}
+
+/// Whether a value can be written inline in a URL (a primitive literal or an enum member).
+fn is_literal(cx: &Context<'_>, ty: &TypeRef) -> bool {
+    !ty.collection
+        && (plain_enum(cx, ty).is_some()
+            || primitive_of(cx, ty).is_some_and(|p| {
+                !matches!(p, Primitive::Stream | Primitive::Geo | Primitive::Untyped)
+            }))
+}
+
+/// The Rust type of a key or inline function parameter: strings borrowed, small values by
+/// value, the rest by reference.
+fn url_type(cx: &Context<'_>, ty: &TypeRef, nullable: bool) -> TokenStream {
+    let inner = if let Some(name) = plain_enum(cx, ty) {
+        let path = cx.crate_item_type(&TypeName::Named(name.clone()));
+        quote!(&#path)
+    } else {
+        match primitive_of(cx, ty) {
+            Some(Primitive::String) => quote!(&str),
+            Some(p @ (Primitive::Binary | Primitive::Decimal)) => {
+                let t = super::types::primitive(p);
+                quote!(&#t)
+            }
+            Some(p) => super::types::primitive(p),
+            None => quote!(&str),
+        }
+    };
+    if nullable {
+        quote!(Option<#inner>)
+    } else {
+        inner
+    }
+}
+
+/// How a URL parameter becomes a `&dyn Literal`.
+fn literal(cx: &Context<'_>, ty: &TypeRef, ident: &proc_macro2::Ident) -> TokenStream {
+    match plain_enum(cx, ty) {
+        // OData 4.0 enum literal: `Namespace.Type'member'`.
+        Some(name) => {
+            let qualified = name.to_string();
+            quote!(&odata_runtime::EnumLiteral {
+                qualified_type: #qualified,
+                member: odata_runtime::OpenEnum::as_str(#ident),
+            } as &dyn odata_runtime::Literal)
+        }
+        None => quote!(&#ident as &dyn odata_runtime::Literal),
+    }
+}
+
+/// A single key value as `key`/`key_segment` take it (`&(impl Literal + ?Sized)`).
+fn argument(cx: &Context<'_>, ty: &TypeRef, ident: &proc_macro2::Ident) -> TokenStream {
+    let by_reference = plain_enum(cx, ty).is_none()
+        && matches!(
+            primitive_of(cx, ty),
+            None | Some(Primitive::String | Primitive::Binary | Primitive::Decimal)
+        );
+    if plain_enum(cx, ty).is_some() {
+        literal(cx, ty, ident)
+    } else if by_reference {
+        quote!(#ident)
+    } else {
+        quote!(&#ident)
+    }
+}
+
+/// The Rust type of a body parameter or aliased function parameter.
+fn body_type(cx: &Context<'_>, ty: &TypeRef, optional: bool) -> TokenStream {
+    let item = cx.crate_item_type(&ty.name);
+    let borrowed = if ty.collection {
+        quote!(&[#item])
+    } else if is_string(cx, ty) {
+        quote!(&str)
+    } else {
+        quote!(&#item)
+    };
+    if optional {
+        quote!(Option<#borrowed>)
+    } else {
+        borrowed
+    }
+}
+
+/// Types whose values can hold an enum member after `unknownFutureValue`: the enums
+/// themselves, and every selected structured type that reaches one through its fields
+/// or its derived types. A fixpoint, because types refer to each other in cycles.
+pub fn evolvable_types(cx: &Context<'_>) -> BTreeSet<QualifiedName> {
+    let mut found: BTreeSet<QualifiedName> = cx
+        .selection
+        .types
+        .iter()
+        .filter(|n| matches!(cx.model.types.get(*n), Some(TypeDef::Enum(e)) if !e.evolvable_members().is_empty()))
+        .cloned()
+        .collect();
+    loop {
+        let before = found.len();
+        for name in &cx.selection.types {
+            if found.contains(name) {
+                continue;
+            }
+            let Some(ty) = cx.model.structured(name) else {
+                continue;
+            };
+            let through_fields = super::types::fields(cx.model, ty)
+                .iter()
+                .any(|f| matches!(&f.ty.name, TypeName::Named(n) if found.contains(n)));
+            let through_derived = cx
+                .selection
+                .derived_types(name)
+                .iter()
+                .any(|d| found.contains(d));
+            if through_fields || through_derived {
+                found.insert(name.clone());
+            }
+        }
+        if found.len() == before {
+            return found;
+        }
+    }
+}

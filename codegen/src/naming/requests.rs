@@ -1,0 +1,140 @@
+//! Names of the request functions: a module per navigation path, mirroring the URL
+//! (`requests::solutions::backup_restore::exchange_restore_sessions`), and in it one
+//! function per endpoint named after what it does (`list`, `create`, `get`, `activate`).
+//! The module tree keeps names short and stable: widening the selection never renames a
+//! function that already existed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{escape_keyword, snake_words, unique};
+use crate::ir::{Body, Endpoint, EndpointKind, Segment};
+
+/// The root module of the request functions.
+pub const REQUESTS_MODULE: &str = "requests";
+
+/// Names shared by every request function besides its path and body parameters.
+pub const BODY_PARAMETER: &str = "body";
+pub const OPTIONS_PARAMETER: &str = "options";
+
+/// The names of every request function, in the order of `Selection::endpoints`.
+#[derive(Debug, Clone, Default)]
+pub struct RequestNames {
+    /// Each module by its path of wire names (entity set, then navigation properties),
+    /// with its identifier; the root module is the empty path.
+    pub modules: BTreeMap<Vec<String>, String>,
+    pub endpoints: Vec<EndpointNames>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct EndpointNames {
+    /// The module's path of wire names (a key of [`RequestNames::modules`]).
+    pub module: Vec<String>,
+    pub function: String,
+    /// Path, call and body parameters by wire name (`exchangeRestoreSession-id`).
+    pub parameters: BTreeMap<String, String>,
+}
+
+impl RequestNames {
+    pub fn assign(endpoints: &[Endpoint]) -> Self {
+        let mut names = RequestNames::default();
+        names.modules.insert(Vec::new(), REQUESTS_MODULE.to_owned());
+        // Module identifiers are unique among siblings.
+        let mut siblings: BTreeMap<Vec<String>, BTreeSet<String>> = BTreeMap::new();
+        let module_of: Vec<Vec<String>> = endpoints.iter().map(module_path).collect();
+        for path in &module_of {
+            for depth in 1..=path.len() {
+                let prefix = path[..depth].to_vec();
+                if names.modules.contains_key(&prefix) {
+                    continue;
+                }
+                let parent = path[..depth - 1].to_vec();
+                let taken = siblings.entry(parent).or_default();
+                let ident = unique(&snake_words(&prefix[depth - 1]), taken, "_", escape_keyword);
+                names.modules.insert(prefix, ident);
+            }
+        }
+        // Functions: what a path offers by convention first, so an action that happens to
+        // be called `get` is the one that gets the suffix.
+        let mut functions: BTreeMap<&[String], BTreeSet<String>> = BTreeMap::new();
+        let mut chosen = vec![String::new(); endpoints.len()];
+        let conventional =
+            |e: &Endpoint| !matches!(e.kind, EndpointKind::Action(_) | EndpointKind::Function(_));
+        for pass in [true, false] {
+            for (i, endpoint) in endpoints.iter().enumerate() {
+                if conventional(endpoint) != pass {
+                    continue;
+                }
+                let wanted = match &endpoint.kind {
+                    EndpointKind::List => "list".to_owned(),
+                    EndpointKind::Create => "create".to_owned(),
+                    EndpointKind::Count => "count".to_owned(),
+                    EndpointKind::Get => "get".to_owned(),
+                    EndpointKind::Update => "update".to_owned(),
+                    EndpointKind::Delete => "delete".to_owned(),
+                    EndpointKind::Action(q) | EndpointKind::Function(q) => snake_words(&q.name),
+                };
+                let taken = functions.entry(&module_of[i]).or_default();
+                chosen[i] = unique(&wanted, taken, "_", escape_keyword);
+            }
+        }
+        names.endpoints = endpoints
+            .iter()
+            .zip(module_of)
+            .zip(chosen)
+            .map(|((endpoint, module), function)| EndpointNames {
+                module,
+                function,
+                parameters: parameter_names(endpoint),
+            })
+            .collect();
+        names
+    }
+
+    /// The identifiers of a module path, from `requests` down.
+    pub fn module_idents(&self, path: &[String]) -> Vec<&str> {
+        (0..=path.len())
+            .filter_map(|depth| self.modules.get(&path[..depth]).map(String::as_str))
+            .collect()
+    }
+}
+
+/// The navigation path an endpoint's function lives under: the static segments, without
+/// `$count` and without the action's own name.
+fn module_path(endpoint: &Endpoint) -> Vec<String> {
+    let mut statics: Vec<String> = endpoint
+        .path
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Static(s) if s != "$count" => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    if matches!(endpoint.kind, EndpointKind::Action(_)) {
+        statics.pop();
+    }
+    statics
+}
+
+fn parameter_names(endpoint: &Endpoint) -> BTreeMap<String, String> {
+    let mut taken: BTreeSet<String> = [BODY_PARAMETER, OPTIONS_PARAMETER]
+        .map(str::to_owned)
+        .into();
+    let mut names = BTreeMap::new();
+    let mut add = |wire: &str| {
+        if !names.contains_key(wire) {
+            let ident = unique(&snake_words(wire), &mut taken, "_", escape_keyword);
+            names.insert(wire.to_owned(), ident);
+        }
+    };
+    for segment in &endpoint.path {
+        match segment {
+            Segment::Static(_) => {}
+            Segment::Key(parts) => parts.iter().for_each(|p| add(&p.parameter)),
+            Segment::Call { parameters, .. } => parameters.iter().for_each(|p| add(&p.name)),
+        }
+    }
+    if let Body::Parameters(parameters) = &endpoint.body {
+        parameters.iter().for_each(|p| add(&p.name));
+    }
+    names
+}
