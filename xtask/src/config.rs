@@ -1,12 +1,14 @@
 //! `schema/generate.toml`: what `cargo xtask regenerate` builds into `generated/`.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use crate::error::Error;
 
 /// The file's shape. Unknown keys are refused: a misspelt `navigation_dept` silently
 /// falling back to a default would change the checked-in crate without anyone noticing.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// The input document, relative to `schema/`.
@@ -17,6 +19,26 @@ pub struct Config {
     pub roots: Vec<String>,
     #[serde(default = "default_navigation_depth")]
     pub navigation_depth: usize,
+    /// Path prefixes whose endpoints get request functions.
+    #[serde(default)]
+    pub paths: Vec<String>,
+    /// Keys as path segments (`/sessions/{id}`) rather than in parentheses.
+    #[serde(default)]
+    pub key_as_segment: bool,
+    /// Bound operations called without their namespace.
+    #[serde(default)]
+    pub unqualified_operations: bool,
+    /// How often a path may re-enter an entity type (recursive containment).
+    #[serde(default = "default_containment_recursion")]
+    pub containment_recursion: usize,
+    /// The generated crate's `[dev-dependencies]`, copied into its manifest: the
+    /// hand-written tests next to it need them.
+    #[serde(default, rename = "dev-dependencies")]
+    pub dev_dependencies: BTreeMap<String, toml::Value>,
+}
+
+pub fn default_containment_recursion() -> usize {
+    odata_codegen::endpoints::Limits::default().recursion
 }
 
 /// Same default as `cargo xtask generate`: the roots' direct neighbours stay typed.
@@ -25,6 +47,14 @@ pub fn default_navigation_depth() -> usize {
 }
 
 impl Config {
+    /// The dev-dependencies as inline TOML values, as the generator writes them.
+    pub fn dev_dependencies(&self) -> BTreeMap<String, String> {
+        self.dev_dependencies
+            .iter()
+            .map(|(name, value)| (name.clone(), value.to_string()))
+            .collect()
+    }
+
     /// `name` is how errors refer to the file (`schema/generate.toml`).
     pub fn parse(name: &str, text: &str) -> Result<Self, Error> {
         // The toml error already names line and column and quotes the line.

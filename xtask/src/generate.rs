@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use odata_codegen::{Input, Options, Output, RuntimeDependency};
+use odata_codegen::endpoints::Limits;
+use odata_codegen::{Input, Options, Output, RuntimeDependency, UrlConventions};
 
 use crate::error::Error;
 use crate::paths::{is_package_name, package_name_from, relative_path, resolve, workspace_root};
@@ -27,6 +28,59 @@ pub struct GenerateArgs {
     /// Navigation hops from a root that still produce typed values.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub navigation_depth: usize,
+    /// A path prefix whose endpoints get request functions (repeatable); `{x}` matches any
+    /// parameter.
+    #[arg(long = "path", value_name = "PREFIX")]
+    pub paths: Vec<String>,
+    #[command(flatten)]
+    pub urls: UrlArgs,
+}
+
+/// How paths are derived and written; shared by `generate` and `operations`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct UrlArgs {
+    /// Keys as path segments (`/people/{id}`, Graph's style) instead of OData's default
+    /// parentheses (`/People('{id}')`).
+    #[arg(long)]
+    pub key_as_segment: bool,
+    /// Call bound actions and functions without their namespace (`/activate`).
+    #[arg(long)]
+    pub unqualified_operations: bool,
+    /// How often a path may re-enter an entity type through containment.
+    #[arg(long, value_name = "N", default_value_t = crate::config::default_containment_recursion())]
+    pub containment_recursion: usize,
+}
+
+impl UrlArgs {
+    pub fn conventions(&self) -> UrlConventions {
+        UrlConventions {
+            key_as_segment: self.key_as_segment,
+            unqualified_operations: self.unqualified_operations,
+        }
+    }
+
+    pub fn limits(&self) -> Limits {
+        Limits {
+            recursion: self.containment_recursion,
+        }
+    }
+
+    fn words(&self) -> Vec<String> {
+        let mut words = Vec::new();
+        if self.key_as_segment {
+            words.push("--key-as-segment".to_owned());
+        }
+        if self.unqualified_operations {
+            words.push("--unqualified-operations".to_owned());
+        }
+        if self.containment_recursion != crate::config::default_containment_recursion() {
+            words.push(format!(
+                "--containment-recursion {}",
+                self.containment_recursion
+            ));
+        }
+        words
+    }
 }
 
 pub fn generate(args: &GenerateArgs) -> Result<(Report, Output), Error> {
@@ -64,6 +118,10 @@ pub fn generate_with(args: &GenerateArgs, generate: Generator) -> Result<(Report
         navigation_depth: args.navigation_depth,
         runtime: RuntimeDependency::Path(runtime_path),
         regenerate_command: command_line(args),
+        paths: args.paths.clone(),
+        urls: args.urls.conventions(),
+        limits: args.urls.limits(),
+        dev_dependencies: Default::default(),
     };
     let output = run_generator(
         generate,
@@ -108,5 +166,7 @@ fn command_line(args: &GenerateArgs) -> String {
         words.push(format!("--crate-name {name}"));
     }
     words.push(format!("--navigation-depth {}", args.navigation_depth));
+    words.extend(args.paths.iter().map(|p| format!("--path {p}")));
+    words.extend(args.urls.words());
     words.join(" ")
 }

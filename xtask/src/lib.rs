@@ -7,6 +7,7 @@
 pub mod config;
 pub mod error;
 pub mod generate;
+pub mod operations;
 pub mod paths;
 pub mod regenerate;
 pub mod run;

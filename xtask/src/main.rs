@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use xtask::generate::{GenerateArgs, generate};
+use xtask::operations::{OperationsArgs, operations};
 use xtask::paths::workspace_root;
 use xtask::regenerate::{LABEL, out_of_date_message, regenerate};
 use xtask::run::summary;
@@ -31,6 +32,8 @@ enum Command {
     },
     /// Generate a standalone crate from any input.
     Generate(GenerateArgs),
+    /// Print the endpoints derived from an input as sorted `METHOD PATH` lines.
+    Operations(OperationsArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +58,12 @@ fn run(command: Command) -> Result<(), Error> {
                 return Err(Error::msg(out_of_date_message()));
             }
             println!("{}", summary(&format!("{LABEL}/"), mode, &report, &output));
+            Ok(())
+        }
+        Command::Operations(args) => {
+            for line in operations(&args)? {
+                println!("{line}");
+            }
             Ok(())
         }
         Command::Generate(args) => {

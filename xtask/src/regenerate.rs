@@ -3,7 +3,8 @@
 use std::fs;
 use std::path::Path;
 
-use odata_codegen::{Input, Options, Output, RuntimeDependency};
+use odata_codegen::endpoints::Limits;
+use odata_codegen::{Input, Options, Output, RuntimeDependency, UrlConventions};
 
 use crate::config::Config;
 use crate::error::Error;
@@ -42,11 +43,20 @@ pub fn regenerate_with(
     let input_name = format!("schema/{}", config.input);
     let bytes = read_input(&workspace.join("schema").join(&config.input))?;
     let options = Options {
+        dev_dependencies: config.dev_dependencies(),
         crate_name: config.crate_name,
         roots: parse_roots(CONFIG, &config.roots)?,
         navigation_depth: config.navigation_depth,
         runtime: RuntimeDependency::Workspace,
         regenerate_command: COMMAND.into(),
+        paths: config.paths,
+        urls: UrlConventions {
+            key_as_segment: config.key_as_segment,
+            unqualified_operations: config.unqualified_operations,
+        },
+        limits: Limits {
+            recursion: config.containment_recursion,
+        },
     };
     let output = run_generator(
         generate,
