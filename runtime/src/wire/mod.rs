@@ -22,6 +22,9 @@ use serde::{Deserialize, Serialize};
 
 pub use binary::Binary;
 pub use decimal::{Decimal, ParseDecimalError};
+// The URL literals of crate::request write the same forms.
+pub(crate) use duration::format_duration;
+pub(crate) use temporal::{format_date_time, write_date, write_time};
 
 use crate::enums::OpenEnum;
 use crate::flags::Flags;
