@@ -9,29 +9,45 @@
 //! - [`Structured`]: control information (`@odata.*`) and unknown properties;
 //! - [`resolve_type`] and friends: `@odata.type` dispatch for derived types;
 //! - [`impl_structured!`], [`impl_polymorphic!`] and [`impl_open_enum_traits!`]: the trait
-//!   impls every generated type shares.
+//!   impls every generated type shares;
+//! - [`request`]: one operation as a sans-IO [`Request`] — a [`Path`] with [`Literal`]
+//!   keys and function parameters, query [`ListOptions`] and friends, a body of action
+//!   parameters — that becomes an [`http::Request`], and whose response a
+//!   [`ResponseKind`] ([`Entity`], [`Collection`] of [`Page`]s, [`Count`], …) reads;
+//! - [`error`]: [`Error`], with the service's [`ODataError`] body.
 //!
 //! The crates generated code needs are re-exported, so it can name them through this
 //! one dependency.
 #![warn(missing_docs)]
 
 pub mod enums;
+pub mod error;
 pub mod flags;
 mod macros;
 pub mod nullable;
 pub mod polymorphic;
+pub mod request;
 pub mod structured;
 pub mod wire;
 
+pub use http;
 pub use serde;
 pub use serde_json;
 pub use time;
 pub use uuid;
 
 pub use enums::{OpenEnum, deserialize_enum, serialize_enum};
+pub use error::{
+    DecodeError, Error, ErrorDetail, InnerError, MAX_ERROR_BODY, ODataError, ServiceError,
+};
 pub use flags::Flags;
 pub use nullable::Nullable;
 pub use polymorphic::{buffer, from_object, resolve_type};
+pub use request::{
+    Alias, CLIENT_REQUEST_ID, Collection, Count, CountOptions, Entity, EnumLiteral, GetOptions,
+    ListOptions, Literal, MaybeEntity, NoContent, Options, Page, Path, RawLiteral, Request,
+    RequestOptions, ResponseKind, Value,
+};
 pub use structured::{
     ControlInformation, Structured, StructuredParts, deserialize_structured, serialize_structured,
 };

@@ -127,6 +127,9 @@ macro_rules! impl_polymorphic {
 /// Implements `FromStr` (never failing), `Display`, `Serialize`, `Deserialize` and
 /// [`Model`](crate::Model) for a generated [`OpenEnum`](crate::OpenEnum): all of them go
 /// through its wire string.
+///
+/// The member `unknownFutureValue` (Graph's evolvable-enum sentinel) is a
+/// [placeholder](crate::Model::is_placeholder): a struct field holding it is not sent.
 #[macro_export]
 macro_rules! impl_open_enum_traits {
     ($ty:ty) => {
@@ -161,6 +164,10 @@ macro_rules! impl_open_enum_traits {
             }
         }
 
-        impl $crate::Model for $ty {}
+        impl $crate::Model for $ty {
+            fn is_placeholder(&self) -> bool {
+                $crate::OpenEnum::as_str(self) == "unknownFutureValue"
+            }
+        }
     };
 }

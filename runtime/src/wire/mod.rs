@@ -22,6 +22,9 @@ use serde::{Deserialize, Serialize};
 
 pub use binary::Binary;
 pub use decimal::{Decimal, ParseDecimalError};
+// The URL literals of crate::request write the same forms.
+pub(crate) use duration::format_duration;
+pub(crate) use temporal::{format_date_time, write_date, write_time};
 
 use crate::enums::OpenEnum;
 use crate::flags::Flags;
@@ -43,7 +46,20 @@ pub trait Wire: Sized {
 
 /// Marker for generated structs and enums: they carry their own serde impls, which
 /// already produce the OData JSON form, so [`Wire`] just delegates to serde.
-pub trait Model: Serialize + DeserializeOwned {}
+pub trait Model: Serialize + DeserializeOwned {
+    /// Whether the value is a placeholder that must never be sent, so a property holding
+    /// it is left out of the object as if absent.
+    ///
+    /// Microsoft Graph's open enums end their known members with the sentinel
+    /// `unknownFutureValue`: a server sends it in place of members newer than the
+    /// client's request (unless asked for them with `Prefer:
+    /// include-unknown-enum-members`), and rejects it in a request body. Writing it back
+    /// would turn a read-modify-write into an error, so
+    /// [`impl_open_enum_traits!`](crate::impl_open_enum_traits) answers `true` for it.
+    fn is_placeholder(&self) -> bool {
+        false
+    }
+}
 
 impl<T: Model> Wire for T {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -53,13 +69,21 @@ impl<T: Model> Wire for T {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.serialize(serializer)
     }
+
+    fn is_absent(&self) -> bool {
+        self.is_placeholder()
+    }
 }
 
 // `Box<T: Wire>` cannot have its own `Wire` impl: `Box` is a fundamental type, so a
 // downstream crate could implement `Model` for `Box<Local>` and the impl would overlap
 // the blanket one above (E0119). Boxes are only needed to break recursion between
 // generated models, so boxed models go through the blanket impl instead.
-impl<T: Model> Model for Box<T> {}
+impl<T: Model> Model for Box<T> {
+    fn is_placeholder(&self) -> bool {
+        (**self).is_placeholder()
+    }
+}
 
 /// A borrowed value that serializes through [`Wire::write`], for use in serde contexts
 /// (e.g. `serialize_entry`, `collect_seq`).
@@ -132,7 +156,8 @@ impl<T: Wire> Wire for Option<T> {
     }
 
     fn is_absent(&self) -> bool {
-        self.is_none()
+        // `Some(placeholder)` is left out too: the placeholder is never sent.
+        self.as_ref().is_none_or(Wire::is_absent)
     }
 }
 
@@ -152,7 +177,12 @@ impl<T: Wire> Wire for Nullable<T> {
     }
 
     fn is_absent(&self) -> bool {
-        Nullable::is_absent(self)
+        match self {
+            Nullable::Absent => true,
+            Nullable::Null => false,
+            // A placeholder value is left out, not turned into `null`.
+            Nullable::Value(value) => value.is_absent(),
+        }
     }
 }
 

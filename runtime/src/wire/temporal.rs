@@ -33,13 +33,13 @@ pub(crate) fn write_fraction(out: &mut String, nanoseconds: u32) -> fmt::Result 
     write!(out, ".{ticks:0width$}")
 }
 
-fn write_time(out: &mut String, time: Time) -> fmt::Result {
+pub(crate) fn write_time(out: &mut String, time: Time) -> fmt::Result {
     let (hour, minute, second, nanosecond) = time.as_hms_nano();
     write!(out, "{hour:02}:{minute:02}:{second:02}")?;
     write_fraction(out, nanosecond)
 }
 
-fn write_date(out: &mut String, date: Date) -> fmt::Result {
+pub(crate) fn write_date(out: &mut String, date: Date) -> fmt::Result {
     let (year, month, day) = date.to_calendar_date();
     // Years before 1 CE get a sign, as in XML Schema's dateTime that CSDL builds on.
     if year < 0 {
