@@ -51,6 +51,17 @@ pub struct UrlArgs {
     pub containment_recursion: usize,
 }
 
+/// OData's defaults: keys in parentheses, qualified operations.
+impl Default for UrlArgs {
+    fn default() -> Self {
+        UrlArgs {
+            key_as_segment: false,
+            unqualified_operations: false,
+            containment_recursion: crate::config::default_containment_recursion(),
+        }
+    }
+}
+
 impl UrlArgs {
     pub fn conventions(&self) -> UrlConventions {
         UrlConventions {

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 
 use odata_codegen::{Diagnostic, Diagnostics, Input, Options, Output, RuntimeDependency};
-use xtask::generate::{GenerateArgs, generate_with};
+use xtask::generate::{GenerateArgs, UrlArgs, generate_with};
 use xtask::paths::{resolve, workspace_root};
 use xtask::regenerate::regenerate_with;
 use xtask::{Error, Mode};
@@ -155,6 +155,8 @@ fn generate_points_the_crate_at_the_runtime_by_a_relative_path() {
         roots: vec![],
         crate_name: None,
         navigation_depth: 1,
+        paths: vec![],
+        urls: UrlArgs::default(),
     };
     generate_with(&args, fake).unwrap();
 
@@ -190,6 +192,8 @@ fn generate_replaces_only_cargo_toml_and_src_in_an_existing_folder() {
         roots: vec!["ns.A".into()],
         crate_name: Some("other_name".into()),
         navigation_depth: 3,
+        paths: vec![],
+        urls: UrlArgs::default(),
     };
     let (report, _) = generate_with(&args, fake).unwrap();
     assert_eq!((report.written(), report.removed()), (2, 1));

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use xtask::generate::{GenerateArgs, generate};
+use xtask::generate::{GenerateArgs, UrlArgs, generate};
 use xtask::paths::workspace_root;
 
 /// (crate folder, input relative to the workspace, roots): the codegen fixtures, a non-Graph
@@ -22,6 +22,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("recursion", "codegen/tests/fixtures/recursion.xml", &[]),
     ("open-types", "codegen/tests/fixtures/open_types.xml", &[]),
     ("trippin", "codegen/tests/fixtures/trippin.xml", &[]),
+    ("endpoints", "codegen/tests/fixtures/endpoints.xml", &[]),
     (
         "graph-v1-closure",
         "codegen/tests/data/exchangeRestoreSession.closure.v1.0.csdl.xml",
@@ -74,6 +75,13 @@ fn generated_crates_build_with_clippy_and_rustdoc_clean() {
             roots: roots.iter().map(|r| (*r).to_owned()).collect(),
             crate_name: None,
             navigation_depth: 1,
+            paths: Vec::new(),
+            // Graph's URL style for the Graph inputs, OData's default for the others.
+            urls: UrlArgs {
+                key_as_segment: input.contains("graph") || input.starts_with("schema/"),
+                unqualified_operations: input.contains("graph") || input.starts_with("schema/"),
+                containment_recursion: 1,
+            },
         };
         if let Err(e) = generate(&args) {
             failures.push(format!("{name}: generation failed: {e}"));

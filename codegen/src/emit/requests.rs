@@ -158,7 +158,7 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
                         // travel as parameter aliases holding JSON.
                         let ty = body_type(cx, &p.ty, false);
                         arguments.push(quote!(#ident: #ty));
-                        pairs.push(quote!((#wire, &odata_runtime::ParameterAlias(#wire) as &dyn odata_runtime::Literal)));
+                        pairs.push(quote!((#wire, &odata_runtime::Alias(#wire) as &dyn odata_runtime::Literal)));
                         let call = if p.ty.collection {
                             quote!(alias_seq)
                         } else {
