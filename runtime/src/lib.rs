@@ -14,12 +14,17 @@
 //!   keys and function parameters, query [`ListOptions`] and friends, a body of action
 //!   parameters — that becomes an [`http::Request`], and whose response a
 //!   [`ResponseKind`] ([`Entity`], [`Collection`] of [`Page`]s, [`Count`], …) reads;
-//! - [`error`]: [`Error`], with the service's [`ODataError`] body.
+//! - [`error`]: [`Error`], with the service's [`ODataError`] body;
+//! - `client` (feature `client`, on by default): an async `Client` on reqwest (rustls)
+//!   that adds bearer tokens from a `TokenProvider`, retries throttled requests per a
+//!   `RetryPolicy`, and streams the pages or items of a collection.
 //!
 //! The crates generated code needs are re-exported, so it can name them through this
 //! one dependency.
 #![warn(missing_docs)]
 
+#[cfg(feature = "client")]
+pub mod client;
 pub mod enums;
 pub mod error;
 pub mod flags;
@@ -36,6 +41,11 @@ pub use serde_json;
 pub use time;
 pub use uuid;
 
+#[cfg(feature = "client")]
+pub use client::{
+    AccessToken, Client, ClientBuilder, DEFAULT_BASE_URL, RetryPolicy, StaticToken, TokenFn,
+    TokenProvider,
+};
 pub use enums::{OpenEnum, deserialize_enum, serialize_enum};
 pub use error::{
     DecodeError, Error, ErrorDetail, InnerError, MAX_ERROR_BODY, ODataError, ServiceError,
