@@ -55,6 +55,8 @@ pub enum AnyEntity {
     MailboxRestoreArtifactsBulkAdditionRequest(
         Box<super::MailboxRestoreArtifactsBulkAdditionRequest>,
     ),
+    /// `microsoft.graph.protectionUnitBase`.
+    ProtectionUnitBase(Box<super::ProtectionUnitBase>),
     /// `microsoft.graph.restoreArtifactBase`.
     RestoreArtifactBase(Box<super::RestoreArtifactBase>),
     /// `microsoft.graph.restoreArtifactsBulkRequestBase`.
@@ -75,6 +77,7 @@ odata_runtime::impl_polymorphic!(
     "microsoft.graph.mailboxRestoreArtifact",
     MailboxRestoreArtifactsBulkAdditionRequest(super::MailboxRestoreArtifactsBulkAdditionRequest)
     = "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest",
+    ProtectionUnitBase(super::ProtectionUnitBase) = "microsoft.graph.protectionUnitBase",
     RestoreArtifactBase(super::RestoreArtifactBase) =
     "microsoft.graph.restoreArtifactBase",
     RestoreArtifactsBulkRequestBase(super::RestoreArtifactsBulkRequestBase) =

@@ -17,8 +17,8 @@ pub struct RestorePoint {
     pub tags: odata_runtime::Nullable<odata_runtime::Flags<super::RestorePointTags>>,
     /// The site, drive, or mailbox units that are protected under a protection policy.
     ///
-    /// A navigation property whose target type is not generated: kept as raw JSON.
-    pub protection_unit: odata_runtime::Nullable<odata_runtime::serde_json::Value>,
+    /// A navigation property: present when expanded (`$expand`), or as a reference (`@odata.id`) in request bodies.
+    pub protection_unit: odata_runtime::Nullable<super::ProtectionUnitBase>,
     /// OData control information: `@odata.type`, `@odata.id`, `@odata.etag`, `@odata.context`.
     pub odata: odata_runtime::ControlInformation,
     /// Properties the schema does not declare, kept as received and sent back unchanged.
