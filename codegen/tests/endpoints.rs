@@ -13,6 +13,7 @@ const GRAPH: UrlConventions = UrlConventions {
     unqualified_operations: true,
 };
 
+#[allow(clippy::unwrap_used)] // a test helper: panicking fails the test that called it
 fn endpoints(name: &str, bytes: &[u8], urls: UrlConventions) -> Vec<Endpoint> {
     let model = read(Input { name, bytes }).unwrap();
     derive(&model, urls, Limits::default())

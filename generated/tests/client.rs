@@ -20,6 +20,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const TOKEN: &str = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.secret-part";
 const SESSIONS: &str = "/beta/solutions/backupRestore/exchangeRestoreSessions";
 
+#[allow(clippy::unwrap_used)] // a test helper: panicking fails the test that called it
 fn client(server: &MockServer) -> Client {
     Client::builder(StaticToken::new(TOKEN))
         .base_url(format!("{}/beta", server.uri()))
