@@ -5,7 +5,24 @@
 //! `@odata.nextLink`. Everything else (URL, headers, body, parsing) is the request's, so
 //! the same operations can go through another transport with
 //! [`Request::to_http`] and [`Request::parse_response`].
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), odata_runtime::Error> {
+//! use futures_util::TryStreamExt as _;
+//! use odata_runtime::http::Method;
+//! use odata_runtime::serde_json::Value;
+//! use odata_runtime::{Client, Collection, ListOptions, Path, Request, StaticToken};
+//!
+//! let client = Client::new(StaticToken::new(std::env::var("GRAPH_TOKEN").unwrap_or_default()))?;
+//! let request: Request<Collection<Value>> = Request::new(Method::GET, Path::new("/users"))
+//!     .options(Some(ListOptions::new().select(["id"]).top(100)));
+//! let users: Vec<Value> = client.items(request).try_collect().await?;
+//! # Ok(())
+//! # }
+//! ```
 
+#[cfg(feature = "azure-identity")]
+mod azure;
 mod retry;
 mod token;
 
@@ -18,6 +35,8 @@ use http::header::{AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT};
 use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
 
+#[cfg(feature = "azure-identity")]
+pub use azure::AzureCredential;
 pub use retry::RetryPolicy;
 pub use token::{AccessToken, StaticToken, TokenFn, TokenFuture, TokenProvider};
 
