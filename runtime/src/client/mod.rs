@@ -76,6 +76,13 @@ impl fmt::Debug for Client {
     }
 }
 
+/// What [`Client::pages`] does after a page.
+enum Next<T> {
+    Fetch(Box<Request<Collection<T>>>),
+    Repeated(String),
+    Done,
+}
+
 /// What one attempt produced, before it is judged.
 enum Outcome {
     Response(StatusCode, HeaderMap, Vec<u8>),
@@ -157,16 +164,36 @@ impl Client {
 
     /// The pages of a collection, following `@odata.nextLink` (absolute, or relative to
     /// the service root) until a page has none. An error ends the stream.
+    ///
+    /// A page whose next link is the link it was fetched from would make the stream
+    /// endless; that page is still yielded, then an [`Error::Decode`] ends the stream.
     pub fn pages<T: DeserializeOwned + Send + 'static>(
         &self,
         request: Request<Collection<T>>,
     ) -> impl Stream<Item = Result<Page<T>, Error>> + Send + '_ {
-        stream::try_unfold(Some(request), move |next| async move {
-            let Some(request) = next else {
-                return Ok(None);
+        stream::try_unfold(Next::Fetch(Box::new(request)), move |next| async move {
+            let request = match next {
+                Next::Fetch(request) => request,
+                Next::Repeated(link) => {
+                    let message =
+                        format!("the service sent the same @odata.nextLink again: {link}");
+                    return Err(Error::decode(
+                        StatusCode::OK,
+                        &HeaderMap::new(),
+                        &[],
+                        message,
+                    ));
+                }
+                Next::Done => return Ok(None),
             };
             let page = self.send(&request).await?;
-            let next = request.next_page(&page);
+            let next = match request.next_page(&page) {
+                None => Next::Done,
+                Some(next) => match next.link() {
+                    Some(link) if request.link() == Some(link) => Next::Repeated(link.to_owned()),
+                    _ => Next::Fetch(Box::new(next)),
+                },
+            };
             Ok(Some((page, next)))
         })
     }

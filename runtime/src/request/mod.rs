@@ -234,6 +234,15 @@ impl<K> Request<K> {
         Ok(request)
     }
 
+    /// The next link this request targets, if it was made by [`Request::next_page`].
+    #[cfg_attr(not(feature = "client"), allow(dead_code))]
+    pub(crate) fn link(&self) -> Option<&str> {
+        match &self.target {
+            Target::Link(link) => Some(link),
+            Target::Path(_) => None,
+        }
+    }
+
     fn bytes(&self) -> Option<&[u8]> {
         match &self.body {
             Body::None => None,
