@@ -17,7 +17,9 @@
 //! - [`error`]: [`Error`], with the service's [`ODataError`] body;
 //! - `client` (feature `client`, on by default): an async `Client` on reqwest (rustls)
 //!   that adds bearer tokens from a `TokenProvider`, retries throttled requests per a
-//!   `RetryPolicy`, and streams the pages or items of a collection.
+//!   `RetryPolicy`, and streams the pages or items of a collection; feature
+//!   `azure-identity` adds `AzureCredential`, a token provider for `azure_identity`'s
+//!   credentials.
 //!
 //! The crates generated code needs are re-exported, so it can name them through this
 //! one dependency.
@@ -41,6 +43,8 @@ pub use serde_json;
 pub use time;
 pub use uuid;
 
+#[cfg(feature = "azure-identity")]
+pub use client::AzureCredential;
 #[cfg(feature = "client")]
 pub use client::{
     AccessToken, Client, ClientBuilder, DEFAULT_BASE_URL, RetryPolicy, StaticToken, TokenFn,

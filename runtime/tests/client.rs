@@ -322,3 +322,23 @@ async fn bad_configuration_is_reported_by_build() {
     let client = Client::new(StaticToken::new(SECRET)).unwrap();
     assert_eq!(client.base_url(), odata_runtime::DEFAULT_BASE_URL);
 }
+
+#[tokio::test]
+async fn a_repeated_next_link_ends_the_stream_with_an_error() {
+    let server = MockServer::start().await;
+    let again = format!("{}/beta/users?$skiptoken=same", server.uri());
+    Mock::given(path("/beta/users"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "value": [{"id": "1"}],
+            "@odata.nextLink": again,
+        })))
+        .mount(&server)
+        .await;
+    let request: Request<Collection<Value>> = Request::new(Method::GET, Path::new("/users"));
+    let client = client(&server);
+    let pages: Vec<_> = futures_util::StreamExt::collect(client.pages(request)).await;
+    assert_eq!(pages.len(), 3, "two pages, then the error");
+    assert!(pages[0].is_ok() && pages[1].is_ok());
+    assert!(matches!(pages[2], Err(Error::Decode(_))));
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+}

@@ -5,7 +5,24 @@
 //! `@odata.nextLink`. Everything else (URL, headers, body, parsing) is the request's, so
 //! the same operations can go through another transport with
 //! [`Request::to_http`] and [`Request::parse_response`].
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), odata_runtime::Error> {
+//! use futures_util::TryStreamExt as _;
+//! use odata_runtime::http::Method;
+//! use odata_runtime::serde_json::Value;
+//! use odata_runtime::{Client, Collection, ListOptions, Path, Request, StaticToken};
+//!
+//! let client = Client::new(StaticToken::new(std::env::var("GRAPH_TOKEN").unwrap_or_default()))?;
+//! let request: Request<Collection<Value>> = Request::new(Method::GET, Path::new("/users"))
+//!     .options(Some(ListOptions::new().select(["id"]).top(100)));
+//! let users: Vec<Value> = client.items(request).try_collect().await?;
+//! # Ok(())
+//! # }
+//! ```
 
+#[cfg(feature = "azure-identity")]
+mod azure;
 mod retry;
 mod token;
 
@@ -18,6 +35,8 @@ use http::header::{AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT};
 use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
 
+#[cfg(feature = "azure-identity")]
+pub use azure::AzureCredential;
 pub use retry::RetryPolicy;
 pub use token::{AccessToken, StaticToken, TokenFn, TokenFuture, TokenProvider};
 
@@ -55,6 +74,13 @@ impl fmt::Debug for Client {
             .field("token", &format_args!("***"))
             .finish_non_exhaustive()
     }
+}
+
+/// What [`Client::pages`] does after a page.
+enum Next<T> {
+    Fetch(Box<Request<Collection<T>>>),
+    Repeated(String),
+    Done,
 }
 
 /// What one attempt produced, before it is judged.
@@ -138,16 +164,36 @@ impl Client {
 
     /// The pages of a collection, following `@odata.nextLink` (absolute, or relative to
     /// the service root) until a page has none. An error ends the stream.
+    ///
+    /// A page whose next link is the link it was fetched from would make the stream
+    /// endless; that page is still yielded, then an [`Error::Decode`] ends the stream.
     pub fn pages<T: DeserializeOwned + Send + 'static>(
         &self,
         request: Request<Collection<T>>,
     ) -> impl Stream<Item = Result<Page<T>, Error>> + Send + '_ {
-        stream::try_unfold(Some(request), move |next| async move {
-            let Some(request) = next else {
-                return Ok(None);
+        stream::try_unfold(Next::Fetch(Box::new(request)), move |next| async move {
+            let request = match next {
+                Next::Fetch(request) => request,
+                Next::Repeated(link) => {
+                    let message =
+                        format!("the service sent the same @odata.nextLink again: {link}");
+                    return Err(Error::decode(
+                        StatusCode::OK,
+                        &HeaderMap::new(),
+                        &[],
+                        message,
+                    ));
+                }
+                Next::Done => return Ok(None),
             };
             let page = self.send(&request).await?;
-            let next = request.next_page(&page);
+            let next = match request.next_page(&page) {
+                None => Next::Done,
+                Some(next) => match next.link() {
+                    Some(link) if request.link() == Some(link) => Next::Repeated(link.to_owned()),
+                    _ => Next::Fetch(Box::new(next)),
+                },
+            };
             Ok(Some((page, next)))
         })
     }

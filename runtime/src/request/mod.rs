@@ -5,6 +5,32 @@
 //! into an [`http::Request`] that any HTTP stack can send, and
 //! [`Request::parse_response`] reads what came back, so the same operation works with
 //! the built-in `Client` (feature `client`) or with a caller's own transport.
+//!
+//! ```
+//! use odata_runtime::http::{Method, Response};
+//! use odata_runtime::serde_json::Value;
+//! use odata_runtime::{Entity, GetOptions, Path, Request};
+//!
+//! let request: Request<Entity<Value>> =
+//!     Request::new(Method::GET, Path::new("/users").key_segment("ada@contoso.com"))
+//!         .options(Some(GetOptions::new().select(["id", "displayName"])));
+//! assert_eq!(
+//!     request.path_and_query(),
+//!     "/users/ada@contoso.com?$select=id,displayName"
+//! );
+//! let http = request.to_http("https://graph.microsoft.com/v1.0")?;
+//! assert_eq!(
+//!     http.uri(),
+//!     "https://graph.microsoft.com/v1.0/users/ada@contoso.com?$select=id,displayName"
+//! );
+//! // … send `http` with any HTTP client, then read what came back:
+//! let response = Response::builder()
+//!     .status(200)
+//!     .body(br#"{"id":"1"}"#.to_vec())?;
+//! let user = request.parse_response(response)?;
+//! assert_eq!(user["id"], "1");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod literal;
 mod options;
@@ -206,6 +232,15 @@ impl<K> Request<K> {
         *request.uri_mut() = uri;
         *request.headers_mut() = headers;
         Ok(request)
+    }
+
+    /// The next link this request targets, if it was made by [`Request::next_page`].
+    #[cfg_attr(not(feature = "client"), allow(dead_code))]
+    pub(crate) fn link(&self) -> Option<&str> {
+        match &self.target {
+            Target::Link(link) => Some(link),
+            Target::Path(_) => None,
+        }
     }
 
     fn bytes(&self) -> Option<&[u8]> {
