@@ -348,6 +348,25 @@ fn aliases_carry_json_in_the_query() {
     );
 }
 
+#[test]
+fn string_parameters_and_sequence_aliases_take_borrowed_values() {
+    let request = Request::<NoContent>::new(Method::POST, Path::new("/x/act"))
+        .parameter_str("name", "O'Neil \"x\"");
+    assert_eq!(body_json(&request), json!({"name": "O'Neil \"x\""}));
+    let request = get(Path::new("/x").call("f", &[("p", &Alias("p"))])).alias_seq("p", &[1_i64, 2]);
+    assert_eq!(request.query()[0], ("@p".to_owned(), "[1,2]".to_owned()));
+}
+
+#[test]
+fn a_nullable_function_parameter_is_null_when_absent() {
+    let none: Option<&str> = None;
+    let path = Path::new("/x").call(
+        "f",
+        &[("a", &none), ("b", &Some(3_i32)), ("c", &Some("it's"))],
+    );
+    assert_eq!(path.as_str(), "/x/f(a=null,b=3,c='it''s')");
+}
+
 fn page(next: Option<&str>) -> Page<Value> {
     Page {
         value: vec![],

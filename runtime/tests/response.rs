@@ -39,10 +39,13 @@ fn is_decode<T>(result: &Result<T, Error>) -> bool {
     matches!(result, Err(Error::Decode(_)))
 }
 
-#[derive(Debug, PartialEq, serde::Deserialize)]
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct User {
     id: String,
 }
+
+/// Results are read through `Wire`; a serde type opts in as a `Model`, as generated ones do.
+impl odata_runtime::Model for User {}
 
 #[test]
 fn count_is_a_plain_integer() {
@@ -276,4 +279,16 @@ fn errors_are_std_errors() {
     let err = Error::Token("expired".into());
     assert_eq!(err.to_string(), "the token provider failed: expired");
     assert!(std::error::Error::source(&err).is_some());
+}
+
+#[test]
+fn collection_items_have_their_odata_wire_forms() {
+    let page = respond::<Collection<i64>>(200, r#"{"value":["9007199254740993",2]}"#).unwrap();
+    assert_eq!(page.value, [9_007_199_254_740_993, 2]);
+    let page = respond::<Collection<time::OffsetDateTime>>(
+        200,
+        r#"{"value":["2024-01-31T12:00:00.1234567Z"]}"#,
+    )
+    .unwrap();
+    assert_eq!(page.value[0].nanosecond(), 123_456_700);
 }

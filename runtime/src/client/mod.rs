@@ -33,7 +33,6 @@ use futures_core::Stream;
 use futures_util::{TryStreamExt as _, stream};
 use http::header::{AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT};
 use http::{HeaderMap, StatusCode};
-use serde::de::DeserializeOwned;
 
 #[cfg(feature = "azure-identity")]
 pub use azure::AzureCredential;
@@ -42,6 +41,7 @@ pub use token::{AccessToken, StaticToken, TokenFn, TokenFuture, TokenProvider};
 
 use crate::error::{Error, MAX_ERROR_BODY, retry_after};
 use crate::request::{Collection, Page, Request, ResponseKind, parse};
+use crate::wire::Wire;
 
 /// Microsoft Graph's beta endpoint, the service the generated crates describe.
 pub const DEFAULT_BASE_URL: &str = "https://graph.microsoft.com/beta";
@@ -167,7 +167,7 @@ impl Client {
     ///
     /// A page whose next link is the link it was fetched from would make the stream
     /// endless; that page is still yielded, then an [`Error::Decode`] ends the stream.
-    pub fn pages<T: DeserializeOwned + Send + 'static>(
+    pub fn pages<T: Wire + Send + 'static>(
         &self,
         request: Request<Collection<T>>,
     ) -> impl Stream<Item = Result<Page<T>, Error>> + Send + '_ {
@@ -199,7 +199,7 @@ impl Client {
     }
 
     /// The items of a collection across all its pages.
-    pub fn items<T: DeserializeOwned + Send + 'static>(
+    pub fn items<T: Wire + Send + 'static>(
         &self,
         request: Request<Collection<T>>,
     ) -> impl Stream<Item = Result<T, Error>> + Send + '_ {

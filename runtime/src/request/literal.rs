@@ -86,6 +86,23 @@ impl<T: Literal + ?Sized> Literal for Box<T> {
     }
 }
 
+/// A nullable function parameter: `null` when absent (OData ABNF `nullValue`).
+impl<T: Literal> Literal for Option<T> {
+    fn write_literal(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_literal(out),
+            None => out.push_str("null"),
+        }
+    }
+
+    fn write_segment(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_segment(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
 impl Literal for bool {
     fn write_literal(&self, out: &mut String) {
         out.push_str(if *self { "true" } else { "false" });

@@ -360,6 +360,11 @@ impl<K: ResponseKind> Request<K> {
         self.push_parameter(name, &WireRef(value))
     }
 
+    /// Adds a string parameter (generated functions take `&str` for `Edm.String`).
+    pub fn parameter_str(self, name: &str, value: &str) -> Self {
+        self.push_parameter(name, &value)
+    }
+
     /// Adds a collection parameter, written as a JSON array through [`Wire`].
     pub fn parameter_seq<T: Wire>(self, name: &str, values: &[T]) -> Self {
         self.push_parameter(name, &WireSeq(values))
@@ -374,8 +379,17 @@ impl<K: ResponseKind> Request<K> {
     /// (OData URL Conventions v4.01 §5.1.1.14.1), the way complex and collection values
     /// reach a function. The path refers to it as `name=@name`
     /// ([`Alias`]).
-    pub fn alias<T: Wire>(mut self, name: &str, value: &T) -> Self {
-        match serde_json::to_string(&WireRef(value)) {
+    pub fn alias<T: Wire>(self, name: &str, value: &T) -> Self {
+        self.push_alias(name, &WireRef(value))
+    }
+
+    /// A collection function parameter by alias: `@name=[...]`.
+    pub fn alias_seq<T: Wire>(self, name: &str, values: &[T]) -> Self {
+        self.push_alias(name, &WireSeq(values))
+    }
+
+    fn push_alias(mut self, name: &str, value: &impl Serialize) -> Self {
+        match serde_json::to_string(value) {
             Ok(json) => self.query.push((format!("@{name}"), json)),
             Err(err) => self.errors.push(format!("parameter alias @{name}: {err}")),
         }

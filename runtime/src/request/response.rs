@@ -44,7 +44,9 @@ fn from_json<T: DeserializeOwned>(
 /// An empty body (e.g. `204 No Content`) is an error: the operation promised a value.
 pub struct Entity<T>(PhantomData<fn() -> T>);
 
-impl<T: DeserializeOwned> ResponseKind for Entity<T> {
+// Results are read through `Wire`, like the fields of a model, so a primitive result
+// (`Edm.Int64` as a string, `Edm.DateTimeOffset`, `INF`) has its OData form too.
+impl<T: Wire> ResponseKind for Entity<T> {
     type Output = T;
     const ACCEPT: &'static str = JSON;
 
@@ -57,7 +59,7 @@ impl<T: DeserializeOwned> ResponseKind for Entity<T> {
                 "expected a JSON body, got none",
             ));
         }
-        from_json(status, headers, body)
+        from_json::<WireValue<T>>(status, headers, body).map(|v| v.0)
     }
 }
 
@@ -66,7 +68,7 @@ impl<T: DeserializeOwned> ResponseKind for Entity<T> {
 /// and actions whose result is nullable.
 pub struct MaybeEntity<T>(PhantomData<fn() -> T>);
 
-impl<T: DeserializeOwned> ResponseKind for MaybeEntity<T> {
+impl<T: Wire> ResponseKind for MaybeEntity<T> {
     type Output = Option<T>;
     const ACCEPT: &'static str = JSON;
 
@@ -74,7 +76,7 @@ impl<T: DeserializeOwned> ResponseKind for MaybeEntity<T> {
         if status == StatusCode::NO_CONTENT || is_empty(body) {
             return Ok(None);
         }
-        from_json(status, headers, body).map(Some)
+        from_json::<WireValue<T>>(status, headers, body).map(|v| Some(v.0))
     }
 }
 
@@ -93,7 +95,7 @@ impl ResponseKind for NoContent {
 /// A collection of entities or complex values, one [`Page`] per response.
 pub struct Collection<T>(PhantomData<fn() -> T>);
 
-impl<T: DeserializeOwned> ResponseKind for Collection<T> {
+impl<T: Wire> ResponseKind for Collection<T> {
     type Output = Page<T>;
     const ACCEPT: &'static str = JSON;
 
@@ -205,7 +207,7 @@ impl<T> Default for Page<T> {
 
 /// Reads `{"value": [...]}` with the control information in its OData 4.0 form
 /// (`@odata.nextLink`) or 4.01 form (`@nextLink`, §4.5); other members are ignored.
-impl<'de, T: DeserializeOwned> de::Deserialize<'de> for Page<T> {
+impl<'de, T: Wire> de::Deserialize<'de> for Page<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(PageVisitor(PhantomData))
     }
@@ -213,7 +215,7 @@ impl<'de, T: DeserializeOwned> de::Deserialize<'de> for Page<T> {
 
 struct PageVisitor<T>(PhantomData<T>);
 
-impl<'de, T: DeserializeOwned> Visitor<'de> for PageVisitor<T> {
+impl<'de, T: Wire> Visitor<'de> for PageVisitor<T> {
     type Value = Page<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -226,7 +228,7 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for PageVisitor<T> {
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "value" => {
-                    page.value = map.next_value()?;
+                    page.value = map.next_value::<WireValue<Vec<T>>>()?.0;
                     has_value = true;
                 }
                 "@odata.nextLink" | "@nextLink" => page.next_link = map.next_value()?,
