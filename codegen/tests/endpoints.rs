@@ -315,7 +315,7 @@ fn keys_and_calls_follow_the_url_conventions() {
         &endpoints("endpoints.xml", FIXTURE.as_bytes(), odata),
         odata,
     );
-    assert!(lines.contains(&"GET /drives({drive-id})/items({item-id})/Example.Files.slice(start={start},label={label},tint={tint},span={span})".to_owned()));
+    assert!(lines.contains(&"GET /drives({drive-id})/items({item-id})/Example.Files.slice(start={start},label={label},tint={tint},shade={shade},span={span})".to_owned()));
     assert!(lines.contains(&"GET /latest(file={file})".to_owned()));
     assert!(lines.contains(&"POST /reset".to_owned()));
     let segments = UrlConventions {
@@ -326,7 +326,7 @@ fn keys_and_calls_follow_the_url_conventions() {
         &endpoints("endpoints.xml", FIXTURE.as_bytes(), segments),
         segments,
     );
-    assert!(lines.contains(&"GET /drives/{drive-id}/items/{item-id}/slice(start={start},label={label},tint={tint},span={span})".to_owned()));
+    assert!(lines.contains(&"GET /drives/{drive-id}/items/{item-id}/slice(start={start},label={label},tint={tint},shade={shade},span={span})".to_owned()));
     // A composite key keeps its parentheses: key-as-segment is for single-part keys.
     assert!(
         lines.contains(&"GET /versions(file={version-file},number={version-number})".to_owned())

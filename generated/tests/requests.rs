@@ -431,3 +431,34 @@ fn a_client_request_id_set_by_the_caller_is_kept() {
         "mine"
     );
 }
+
+/// Without our client: any HTTP stack sends the `http::Request`, the request parses the
+/// `http::Response` it gets back.
+#[test]
+fn responses_parse_without_the_client() {
+    let request = restore_sessions::activate("s1", None);
+    let http = request.to_http(BASE).unwrap();
+    assert_eq!(http.method(), "POST");
+    let response = odata_runtime::http::Response::builder()
+        .status(200)
+        .body(br##"{"@odata.type":"#microsoft.graph.exchangeRestoreSession","id":"s1","status":"activating"}"##.to_vec())
+        .unwrap();
+    let session = request.parse_response(response).unwrap();
+    assert!(matches!(
+        session,
+        msgraph_backup_restore_beta::AnyRestoreSessionBase::ExchangeRestoreSession(s) if s.status == Nullable::Value(RestoreSessionStatus::Activating)
+    ));
+
+    let forbidden = odata_runtime::http::Response::builder()
+        .status(403)
+        .body(
+            br#"{"error":{"code":"RestoreSessionActionNotAllowed","message":"not a draft"}}"#
+                .to_vec(),
+        )
+        .unwrap();
+    let error = request.parse_response(forbidden).unwrap_err();
+    assert!(
+        error.to_string().contains("RestoreSessionActionNotAllowed"),
+        "{error}"
+    );
+}

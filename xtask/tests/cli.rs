@@ -138,3 +138,42 @@ fn an_invalid_crate_name_is_an_error() {
         stderr(&output)
     );
 }
+
+#[test]
+fn operations_lists_sorted_method_and_path_lines() {
+    let root = xtask::paths::workspace_root();
+    let input = root.join("codegen/tests/fixtures/trippin.xml");
+    let output = xtask(&["operations", "--input", input.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut sorted = lines.clone();
+    sorted.sort();
+    assert_eq!(lines, sorted);
+    for expected in [
+        "GET /People",
+        "POST /People",
+        "GET /People({Person-UserName})",
+        "PATCH /People({Person-UserName})",
+        "DELETE /People({Person-UserName})",
+        "GET /People/$count",
+        "GET /People({Person-UserName})/Trippin.GetFavoriteAirline()",
+        "POST /People({Person-UserName})/Trippin.ShareTrip",
+        "GET /GetNearestAirport(lat={lat},lon={lon})",
+        "POST /ResetDataSource",
+        "GET /Me",
+    ] {
+        assert!(lines.contains(&expected), "{expected} missing from\n{text}");
+    }
+    let segments = xtask(&[
+        "operations",
+        "--input",
+        input.to_str().unwrap(),
+        "--key-as-segment",
+    ]);
+    let text = String::from_utf8(segments.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l == "GET /People/{Person-UserName}"),
+        "{text}"
+    );
+}

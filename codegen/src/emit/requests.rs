@@ -127,7 +127,7 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
                     let name = parameter(&part.parameter);
                     let ty = url_type(cx, &part.ty, false);
                     arguments.push(quote!(#name: #ty));
-                    let literal = literal(cx, &part.ty, &name);
+                    let literal = literal(cx, &part.ty, &name, false);
                     let property = &part.property;
                     pairs.push((quote!(#literal), property, argument(cx, &part.ty, &name)));
                 }
@@ -151,7 +151,7 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
                     if is_literal(cx, &p.ty) {
                         let ty = url_type(cx, &p.ty, p.nullable);
                         arguments.push(quote!(#ident: #ty));
-                        let literal = literal(cx, &p.ty, &ident);
+                        let literal = literal(cx, &p.ty, &ident, p.nullable);
                         pairs.push(quote!((#wire, #literal)));
                     } else {
                         // OData URL Conventions §5.1.1.14.1: complex and collection values
@@ -429,16 +429,30 @@ fn url_type(cx: &Context<'_>, ty: &TypeRef, nullable: bool) -> TokenStream {
     }
 }
 
-/// How a URL parameter becomes a `&dyn Literal`.
-fn literal(cx: &Context<'_>, ty: &TypeRef, ident: &proc_macro2::Ident) -> TokenStream {
+/// How a URL parameter becomes a `&dyn Literal` (`Option`s write `null` when absent).
+fn literal(
+    cx: &Context<'_>,
+    ty: &TypeRef,
+    ident: &proc_macro2::Ident,
+    nullable: bool,
+) -> TokenStream {
     match plain_enum(cx, ty) {
         // OData 4.0 enum literal: `Namespace.Type'member'`.
         Some(name) => {
             let qualified = name.to_string();
-            quote!(&odata_runtime::EnumLiteral {
-                qualified_type: #qualified,
-                member: odata_runtime::OpenEnum::as_str(#ident),
-            } as &dyn odata_runtime::Literal)
+            let member = |value: TokenStream| {
+                quote!(odata_runtime::EnumLiteral {
+                    qualified_type: #qualified,
+                    member: odata_runtime::OpenEnum::as_str(#value),
+                })
+            };
+            if nullable {
+                let member = member(quote!(value));
+                quote!(&#ident.map(|value| #member) as &dyn odata_runtime::Literal)
+            } else {
+                let member = member(quote!(#ident));
+                quote!(&#member as &dyn odata_runtime::Literal)
+            }
         }
         None => quote!(&#ident as &dyn odata_runtime::Literal),
     }
@@ -452,7 +466,7 @@ fn argument(cx: &Context<'_>, ty: &TypeRef, ident: &proc_macro2::Ident) -> Token
             None | Some(Primitive::String | Primitive::Binary | Primitive::Decimal)
         );
     if plain_enum(cx, ty).is_some() {
-        literal(cx, ty, ident)
+        literal(cx, ty, ident, false)
     } else if by_reference {
         quote!(#ident)
     } else {
