@@ -83,9 +83,35 @@ mod tests {
     }
 
     #[test]
+    fn reads_paths_url_conventions_and_dev_dependencies() {
+        let text = r#"
+            input = "a.csdl.xml"
+            crate_name = "c"
+            paths = ["/a/b", "/c/{id}/d"]
+            key_as_segment = true
+            unqualified_operations = true
+            containment_recursion = 2
+
+            [dev-dependencies]
+            tokio = { workspace = true, features = ["macros"] }
+        "#;
+        let config = Config::parse("generate.toml", text).unwrap();
+        assert_eq!(config.paths, ["/a/b", "/c/{id}/d"]);
+        assert!(config.key_as_segment && config.unqualified_operations);
+        assert_eq!(config.containment_recursion, 2);
+        assert_eq!(
+            config.dev_dependencies()["tokio"],
+            // Keys come out sorted: the manifest is the same whatever order they were written in.
+            r#"{ features = ["macros"], workspace = true }"#
+        );
+    }
+
+    #[test]
     fn optional_keys_have_defaults() {
         let config = Config::parse("g.toml", "input = \"a\"\ncrate_name = \"c\"\n").unwrap();
-        assert!(config.roots.is_empty());
+        assert!(config.roots.is_empty() && config.paths.is_empty());
+        assert!(!config.key_as_segment && !config.unqualified_operations);
+        assert_eq!(config.containment_recursion, 1);
         assert_eq!(config.navigation_depth, 1);
     }
 

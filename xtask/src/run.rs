@@ -76,9 +76,11 @@ pub fn run_generator(
 pub fn summary(label: &str, mode: Mode, report: &Report, output: &Output) -> String {
     let stats = &output.stats;
     let types = format!(
-        "{} of {} types selected, {} warning{}",
+        "{} of {} types and {} of {} endpoints selected, {} warning{}",
         stats.selected_types,
         stats.input_types,
+        stats.selected_endpoints,
+        stats.input_endpoints,
         output.warnings.len(),
         if output.warnings.len() == 1 { "" } else { "s" }
     );
