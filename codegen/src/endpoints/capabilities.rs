@@ -83,6 +83,18 @@ impl<'m> Described<'m> {
             .is_none_or(|v| !matches!(v, AnnotationValue::Bool(false)))
     }
 
+    /// Whether single entities can be read: `ReadByKeyRestrictions/Readable` where given,
+    /// else what `ReadRestrictions/Readable` says of the whole collection.
+    pub fn readable_by_key(&self) -> bool {
+        match self
+            .capability("ReadRestrictions")
+            .and_then(|r| r.field("ReadByKeyRestrictions"))
+        {
+            Some(by_key) => !matches!(by_key.field("Readable"), Some(AnnotationValue::Bool(false))),
+            None => self.allows("ReadRestrictions", "Readable"),
+        }
+    }
+
     /// Tag-like terms whose value is a Boolean (`TopSupported`).
     pub fn supports(&self, term: &str) -> bool {
         !matches!(self.capability(term), Some(AnnotationValue::Bool(false)))

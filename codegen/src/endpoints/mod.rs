@@ -10,15 +10,15 @@
 //! restrictions remove what the service says it does not allow and describe the rest.
 
 mod capabilities;
+mod operations;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use capabilities::{Described, docs_link, operation_description};
+use capabilities::Described;
 
 use crate::ir::{
-    Body, BodyParameter, CallParameter, Description, Endpoint, EndpointKind, KeyPart, Method,
-    Model, Operation, OperationKind, QualifiedName, QueryOption, Response, Segment, StructuredType,
-    TypeName, TypeRef, UrlConventions,
+    Body, Description, Endpoint, EndpointKind, Method, Model, Operation, QualifiedName,
+    QueryOption, Response, Segment, StructuredType, TypeName, TypeRef, UrlConventions,
 };
 
 /// How far to follow containment.
@@ -90,22 +90,17 @@ pub fn derive(model: &Model, urls: UrlConventions, limits: Limits) -> Vec<Endpoi
             };
             walk.entity(&place, ty, true);
         }
-        for import in &container.action_imports {
-            for op in model
+        let imports = container
+            .action_imports
+            .iter()
+            .chain(&container.function_imports);
+        for import in imports {
+            let overloads = model
                 .operations
                 .iter()
-                .filter(|o| o.name == import.operation)
-            {
-                walk.operation(&[], op, &import.name, &[], false);
-            }
-        }
-        for import in &container.function_imports {
-            for op in model
-                .operations
-                .iter()
-                .filter(|o| o.name == import.operation)
-            {
-                walk.operation(&[], op, &import.name, &[], false);
+                .filter(|o| o.name == import.operation);
+            for op in overloads {
+                walk.operation(&[], op, &import.name, &op.parameters);
             }
         }
     }
@@ -143,53 +138,41 @@ impl<'m> Walk<'m> {
     /// entity set), and each entity by key.
     fn collection(&mut self, place: &Place<'m>, ty: &'m StructuredType, owned: bool) {
         let d = &place.described;
-        let value = TypeRef {
-            collection: false,
-            name: TypeName::Named(ty.name.clone()),
-        };
+        let value = named(&ty.name);
         if d.allows("ReadRestrictions", "Readable") {
-            let mut query = QueryOption::ALL.to_vec();
-            query.retain(|q| self.query_allowed(d, *q));
-            self.push(
+            self.add(
                 place,
-                Method::Get,
-                vec![],
-                EndpointKind::List,
-                query,
-                Body::None,
-                Response::Collection(value.clone()),
-                d.description("ReadRestrictions", None),
-                d.docs("list"),
+                Endpoint {
+                    query: self.query(d, &QueryOption::ALL),
+                    response: Response::Collection(value.clone()),
+                    description: d.description("ReadRestrictions", None),
+                    docs: d.docs("list"),
+                    ..endpoint(&place.path, Method::Get, EndpointKind::List)
+                },
             );
         }
         if d.allows("CountRestrictions", "Countable") {
-            let query = [QueryOption::Filter, QueryOption::Search]
-                .into_iter()
-                .filter(|q| self.query_allowed(d, *q))
-                .collect();
-            self.push(
+            let mut path = place.path.clone();
+            path.push(Segment::Static("$count".to_owned()));
+            self.add(
                 place,
-                Method::Get,
-                vec![Segment::Static("$count".to_owned())],
-                EndpointKind::Count,
-                query,
-                Body::None,
-                Response::Count,
-                Description::default(),
-                None,
+                Endpoint {
+                    query: self.query(d, &[QueryOption::Filter, QueryOption::Search]),
+                    response: Response::Count,
+                    ..endpoint(&path, Method::Get, EndpointKind::Count)
+                },
             );
         }
         if owned && d.allows("InsertRestrictions", "Insertable") {
-            self.push(
+            self.add(
                 place,
-                Method::Post,
-                vec![],
-                EndpointKind::Create,
-                vec![],
-                Body::Value(value.clone()),
-                Response::Single(value.clone()),
-                d.description("InsertRestrictions", None),
-                d.docs("create"),
+                Endpoint {
+                    body: Body::Value(value.clone()),
+                    response: Response::Single(value.clone()),
+                    description: d.description("InsertRestrictions", None),
+                    docs: d.docs("create"),
+                    ..endpoint(&place.path, Method::Post, EndpointKind::Create)
+                },
             );
         }
         self.bound_operations(place, ty, true);
@@ -206,35 +189,30 @@ impl<'m> Walk<'m> {
             types: place.types.clone(),
             fallback: place.fallback,
         };
-        let readable = d
-            .capability("ReadRestrictions")
-            .and_then(|r| r.field("ReadByKeyRestrictions"))
-            .map_or_else(
-                || d.allows("ReadRestrictions", "Readable"),
-                |r| {
-                    !matches!(
-                        r.field("Readable"),
-                        Some(crate::ir::AnnotationValue::Bool(false))
-                    )
-                },
-            );
-        if readable {
-            let query = self.entity_query(d);
-            let description = d.description("ReadRestrictions", Some("ReadByKeyRestrictions"));
-            self.push(
+        if d.readable_by_key() {
+            self.add(
                 &item,
-                Method::Get,
-                vec![],
-                EndpointKind::Get,
-                query,
-                Body::None,
-                Response::Single(value.clone()),
-                description,
-                d.docs("get"),
+                Endpoint {
+                    query: self.query(d, &[QueryOption::Select, QueryOption::Expand]),
+                    response: Response::Single(value.clone()),
+                    description: d.description("ReadRestrictions", Some("ReadByKeyRestrictions")),
+                    docs: d.docs("get"),
+                    ..endpoint(&item.path, Method::Get, EndpointKind::Get)
+                },
             );
         }
         if owned {
-            self.update_and_delete(&item, &value, true);
+            self.update(&item, &value);
+            if d.allows("DeleteRestrictions", "Deletable") {
+                self.add(
+                    &item,
+                    Endpoint {
+                        description: d.description("DeleteRestrictions", None),
+                        docs: d.docs("delete"),
+                        ..endpoint(&item.path, Method::Delete, EndpointKind::Delete)
+                    },
+                );
+            }
         }
         self.entity(&item, ty, owned);
     }
@@ -243,37 +221,22 @@ impl<'m> Walk<'m> {
     /// items of collections get theirs in [`Walk::collection`]), its bound operations and
     /// its navigation properties.
     fn entity(&mut self, place: &Place<'m>, ty: &'m StructuredType, owned: bool) {
-        let d = &place.described;
-        let value = TypeRef {
-            collection: false,
-            name: TypeName::Named(ty.name.clone()),
-        };
         let is_item = matches!(place.path.last(), Some(Segment::Key(_)));
         if !is_item {
-            if d.allows("ReadRestrictions", "Readable") {
-                let query = self.entity_query(d);
-                self.push(
-                    place,
-                    Method::Get,
-                    vec![],
-                    EndpointKind::Get,
-                    query,
-                    Body::None,
-                    Response::Single(value.clone()),
-                    d.description("ReadRestrictions", None),
-                    d.docs("get"),
-                );
-            }
+            self.get(place, ty);
             if owned {
-                self.update_and_delete(place, &value, false);
+                self.update(place, &named(&ty.name));
             }
         }
         self.bound_operations(place, ty, false);
         // Only contained targets are continued: a non-contained target's own canonical
         // path (its entity set) already has everything else.
-        if !owned {
-            return;
+        if owned {
+            self.navigation(place, ty);
         }
+    }
+
+    fn navigation(&mut self, place: &Place<'m>, ty: &'m StructuredType) {
         let mut types = place.types.clone();
         types.push(ty.name.clone());
         let mut chain = self.model.base_chain(&ty.name);
@@ -290,9 +253,10 @@ impl<'m> Walk<'m> {
             if nav.contains_target && repeats > self.limits.recursion {
                 continue;
             }
+            let target_path = format!("{}/{}", place.target, nav.name);
             let described = Described::default()
-                .path(self.model, &format!("{}/{}", place.target, nav.name))
-                .restricted_by(d, &nav.name)
+                .path(self.model, &target_path)
+                .restricted_by(&place.described, &nav.name)
                 .annotations(&nav.annotations);
             if described.is_unnavigable() {
                 continue;
@@ -301,188 +265,74 @@ impl<'m> Walk<'m> {
             path.push(Segment::Static(nav.name.clone()));
             let next = Place {
                 path,
-                target: format!("{}/{}", place.target, nav.name),
+                target: target_path,
                 described,
                 types: types.clone(),
                 fallback: &nav.description,
             };
             match (nav.ty.collection, nav.contains_target) {
-                (true, true) => self.collection(&next, target, true),
+                (true, contained) => self.collection(&next, target, contained),
                 (false, true) => self.entity(&next, target, true),
-                (true, false) => self.collection(&next, target, false),
-                (false, false) => {
-                    if next.described.allows("ReadRestrictions", "Readable") {
-                        let query = self.entity_query(&next.described);
-                        let value = TypeRef {
-                            collection: false,
-                            name: TypeName::Named(target.name.clone()),
-                        };
-                        self.push(
-                            &next,
-                            Method::Get,
-                            vec![],
-                            EndpointKind::Get,
-                            query,
-                            Body::None,
-                            Response::Single(value),
-                            next.described.description("ReadRestrictions", None),
-                            next.described.docs("get"),
-                        );
-                    }
-                }
+                (false, false) => self.get(&next, target),
             }
         }
     }
 
-    fn update_and_delete(&mut self, place: &Place<'m>, value: &TypeRef, deletable: bool) {
+    fn get(&mut self, place: &Place<'m>, ty: &'m StructuredType) {
         let d = &place.described;
-        if d.allows("UpdateRestrictions", "Updatable") {
-            // Capabilities.UpdateRestrictions/UpdateMethod: PATCH unless the service says PUT.
-            let put = d
-                .capability("UpdateRestrictions")
-                .and_then(|r| r.field("UpdateMethod"))
-                .and_then(crate::ir::AnnotationValue::as_str)
-                .is_some_and(|m| m.ends_with("PUT"));
-            let method = if put { Method::Put } else { Method::Patch };
-            self.push(
+        if d.allows("ReadRestrictions", "Readable") {
+            self.add(
                 place,
-                method,
-                vec![],
-                EndpointKind::Update,
-                vec![],
-                Body::Value(value.clone()),
-                Response::Optional(value.clone()),
-                d.description("UpdateRestrictions", None),
-                d.docs("update"),
-            );
-        }
-        if deletable && d.allows("DeleteRestrictions", "Deletable") {
-            self.push(
-                place,
-                Method::Delete,
-                vec![],
-                EndpointKind::Delete,
-                vec![],
-                Body::None,
-                Response::None,
-                d.description("DeleteRestrictions", None),
-                d.docs("delete"),
+                Endpoint {
+                    query: self.query(d, &[QueryOption::Select, QueryOption::Expand]),
+                    response: Response::Single(named(&ty.name)),
+                    description: d.description("ReadRestrictions", None),
+                    docs: d.docs("get"),
+                    ..endpoint(&place.path, Method::Get, EndpointKind::Get)
+                },
             );
         }
     }
 
-    /// Operations bound to `ty` or a type it derives from (an instance of a derived type is
-    /// an instance of its base: CSDL §12.1.3), to the entity or to the collection.
-    fn bound_operations(&mut self, place: &Place<'m>, ty: &'m StructuredType, collection: bool) {
-        let mut candidates: Vec<&'m Operation> = Vec::new();
-        let mut chain = vec![ty];
-        chain.extend(self.model.base_chain(&ty.name));
-        for t in chain {
-            if let Some(ops) = self.bound.get(&(t.name.clone(), collection)) {
-                candidates.extend(ops.iter().copied());
-            }
+    /// Capabilities.UpdateRestrictions: PATCH unless `UpdateMethod` says PUT.
+    fn update(&mut self, place: &Place<'m>, value: &TypeRef) {
+        let d = &place.described;
+        if !d.allows("UpdateRestrictions", "Updatable") {
+            return;
         }
-        for op in candidates {
-            // Core.RequiresExplicitBinding: only where Core.ExplicitOperationBindings lists it.
-            let explicit = op
-                .annotations
-                .iter()
-                .any(|a| a.term == "Org.OData.Core.V1.RequiresExplicitBinding");
-            if explicit && !place.described.explicitly_binds(&op.name.to_string()) {
-                continue;
-            }
-            let name = if self.urls.unqualified_operations {
-                op.name.name.clone()
-            } else {
-                op.name.to_string()
-            };
-            let params = op.parameters.get(1..).unwrap_or_default();
-            self.operation(&place.path, op, &name, params, true);
-        }
+        let put = d
+            .capability("UpdateRestrictions")
+            .and_then(|r| r.field("UpdateMethod"))
+            .and_then(crate::ir::AnnotationValue::as_str)
+            .is_some_and(|m| m.ends_with("PUT"));
+        let method = if put { Method::Put } else { Method::Patch };
+        self.add(
+            place,
+            Endpoint {
+                body: Body::Value(value.clone()),
+                response: Response::Optional(value.clone()),
+                description: d.description("UpdateRestrictions", None),
+                docs: d.docs("update"),
+                ..endpoint(&place.path, method, EndpointKind::Update)
+            },
+        );
     }
 
-    /// An action (POST, parameters in the body) or function (GET, parameters in the URL).
-    fn operation(
-        &mut self,
-        base: &[Segment],
-        op: &'m Operation,
-        name: &str,
-        params: &[crate::ir::Parameter],
-        bound: bool,
-    ) {
-        let params = if bound { params } else { &op.parameters[..] };
-        let response = match &op.return_type {
-            None => Response::None,
-            Some(r) if r.ty.collection => Response::Collection(r.ty.clone()),
-            Some(r) if r.nullable == Some(true) => Response::Optional(r.ty.clone()),
-            Some(r) => Response::Single(r.ty.clone()),
+    /// Adds an endpoint of the navigation source at `place`. The set's or navigation
+    /// property's own description says what the collection or the single entity is, so it
+    /// describes a list or a get that no restriction record describes, but never one item
+    /// of a collection.
+    fn add(&mut self, place: &Place<'m>, mut endpoint: Endpoint) {
+        let is_item = matches!(place.path.last(), Some(Segment::Key(_)));
+        let describes = match endpoint.kind {
+            EndpointKind::List => true,
+            EndpointKind::Get => !is_item,
+            _ => false,
         };
-        let description = operation_description(&op.description, &op.annotations);
-        let mut path = base.to_vec();
-        let (method, kind, body, query, rel) = match op.kind {
-            OperationKind::Action => {
-                path.push(Segment::Static(name.to_owned()));
-                let body = if params.is_empty() {
-                    Body::None
-                } else {
-                    Body::Parameters(
-                        params
-                            .iter()
-                            .map(|p| BodyParameter {
-                                name: p.name.clone(),
-                                ty: p.ty.clone(),
-                                nullable: p.nullable.unwrap_or(true),
-                                optional: p.optional,
-                            })
-                            .collect(),
-                    )
-                };
-                (
-                    Method::Post,
-                    EndpointKind::Action(op.name.clone()),
-                    body,
-                    vec![],
-                    "action",
-                )
-            }
-            OperationKind::Function => {
-                path.push(Segment::Call {
-                    name: name.to_owned(),
-                    parameters: params
-                        .iter()
-                        .map(|p| CallParameter {
-                            name: p.name.clone(),
-                            ty: p.ty.clone(),
-                            nullable: p.nullable.unwrap_or(true),
-                        })
-                        .collect(),
-                });
-                let query = match &response {
-                    Response::Collection(_) => QueryOption::ALL.to_vec(),
-                    Response::Single(t) | Response::Optional(t) if self.is_structured(t) => {
-                        vec![QueryOption::Select, QueryOption::Expand]
-                    }
-                    _ => vec![],
-                };
-                (
-                    Method::Get,
-                    EndpointKind::Function(op.name.clone()),
-                    Body::None,
-                    query,
-                    "function",
-                )
-            }
-        };
-        self.emit(Endpoint {
-            method,
-            path,
-            kind,
-            query,
-            body,
-            response,
-            description,
-            docs: docs_link(&op.annotations, rel),
-        });
+        if endpoint.description.is_empty() && describes {
+            endpoint.description = place.fallback.clone();
+        }
+        self.emit(endpoint);
     }
 
     fn emit(&mut self, endpoint: Endpoint) {
@@ -494,112 +344,42 @@ impl<'m> Walk<'m> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        place: &Place<'m>,
-        method: Method,
-        suffix: Vec<Segment>,
-        kind: EndpointKind,
-        query: Vec<QueryOption>,
-        body: Body,
-        response: Response,
-        description: Description,
-        docs: Option<String>,
-    ) {
-        let mut path = place.path.clone();
-        path.extend(suffix);
-        // The set's or navigation property's own description says what the collection or
-        // the single entity is; it does not describe one item of a collection.
-        let is_item = matches!(place.path.last(), Some(Segment::Key(_)));
-        let describes = match kind {
-            EndpointKind::List => true,
-            EndpointKind::Get => !is_item,
-            _ => false,
-        };
-        let description = if description.is_empty() && describes {
-            place.fallback.clone()
-        } else {
-            description
-        };
-        self.emit(Endpoint {
-            method,
-            path,
-            kind,
-            query,
-            body,
-            response,
-            description,
-            docs,
-        });
-    }
-
-    fn entity_query(&self, d: &Described<'m>) -> Vec<QueryOption> {
-        [QueryOption::Select, QueryOption::Expand]
-            .into_iter()
-            .filter(|q| self.query_allowed(d, *q))
+    /// The options of `offered` that Capabilities restrictions leave allowed.
+    fn query(&self, d: &Described<'m>, offered: &[QueryOption]) -> Vec<QueryOption> {
+        offered
+            .iter()
+            .copied()
+            .filter(|option| match option {
+                QueryOption::Select => d.allows("SelectSupport", "Supported"),
+                QueryOption::Expand => d.allows("ExpandRestrictions", "Expandable"),
+                QueryOption::Filter => d.allows("FilterRestrictions", "Filterable"),
+                QueryOption::Search => d.allows("SearchRestrictions", "Searchable"),
+                QueryOption::OrderBy => d.allows("SortRestrictions", "Sortable"),
+                QueryOption::Top => d.supports("TopSupported"),
+                QueryOption::Skip => d.supports("SkipSupported"),
+                QueryOption::Count => d.allows("CountRestrictions", "Countable"),
+            })
             .collect()
     }
+}
 
-    /// Capabilities: `SelectSupport/Supported`, `ExpandRestrictions/Expandable`, ...
-    fn query_allowed(&self, d: &Described<'m>, option: QueryOption) -> bool {
-        match option {
-            QueryOption::Select => d.allows("SelectSupport", "Supported"),
-            QueryOption::Expand => d.allows("ExpandRestrictions", "Expandable"),
-            QueryOption::Filter => d.allows("FilterRestrictions", "Filterable"),
-            QueryOption::Search => d.allows("SearchRestrictions", "Searchable"),
-            QueryOption::OrderBy => d.allows("SortRestrictions", "Sortable"),
-            QueryOption::Top => d.supports("TopSupported"),
-            QueryOption::Skip => d.supports("SkipSupported"),
-            QueryOption::Count => d.allows("CountRestrictions", "Countable"),
-        }
+/// An endpoint with nothing in, nothing out and no description, to fill in.
+fn endpoint(path: &[Segment], method: Method, kind: EndpointKind) -> Endpoint {
+    Endpoint {
+        method,
+        path: path.to_vec(),
+        kind,
+        query: Vec::new(),
+        body: Body::None,
+        response: Response::None,
+        description: Description::default(),
+        docs: None,
     }
+}
 
-    fn is_structured(&self, ty: &TypeRef) -> bool {
-        matches!(&ty.name, TypeName::Named(n) if self.model.structured(n).is_some())
-    }
-
-    /// The key segment for an entity of `ty`: one part per key property, its parameter named
-    /// `{type}-{property}` as Microsoft's CSDL-to-OpenAPI converter names them, numbered
-    /// when the same name already occurs earlier in the path.
-    fn key(&self, entity: &'m StructuredType, path: &[Segment]) -> Option<Segment> {
-        let mut chain = vec![entity];
-        chain.extend(self.model.base_chain(&entity.name));
-        let owner = chain.iter().find(|t| !t.key.is_empty())?;
-        let taken: Vec<&str> = path
-            .iter()
-            .flat_map(|s| match s {
-                Segment::Key(parts) => parts.iter().map(|p| p.parameter.as_str()).collect(),
-                _ => Vec::new(),
-            })
-            .collect();
-        let parts = owner
-            .key
-            .iter()
-            .map(|property| {
-                let ty = chain
-                    .iter()
-                    .flat_map(|t| &t.properties)
-                    .find(|p| &p.name == property)
-                    .map(|p| p.ty.clone())
-                    .unwrap_or(TypeRef {
-                        collection: false,
-                        name: TypeName::Primitive(crate::ir::Primitive::String),
-                    });
-                let base = format!("{}-{property}", entity.name.name);
-                let mut parameter = base.clone();
-                let mut n = 1;
-                while taken.contains(&parameter.as_str()) {
-                    parameter = format!("{base}{n}");
-                    n += 1;
-                }
-                KeyPart {
-                    property: property.clone(),
-                    parameter,
-                    ty,
-                }
-            })
-            .collect();
-        Some(Segment::Key(parts))
+fn named(name: &QualifiedName) -> TypeRef {
+    TypeRef {
+        collection: false,
+        name: TypeName::Named(name.clone()),
     }
 }
