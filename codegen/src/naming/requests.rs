@@ -48,7 +48,13 @@ impl RequestNames {
                     continue;
                 }
                 let parent = path[..depth - 1].to_vec();
-                let taken = siblings.entry(parent).or_default();
+                // Recursive containment nests a module in one of its own name
+                // (`replies::replies`), which reads as a mistake (clippy's
+                // `module_inception`): the inner one is numbered instead.
+                let parent_ident = names.modules.get(&parent).cloned();
+                let taken = siblings
+                    .entry(parent)
+                    .or_insert_with(|| parent_ident.into_iter().filter(|_| depth > 1).collect());
                 let ident = unique(&snake_words(&prefix[depth - 1]), taken, "_", escape_keyword);
                 names.modules.insert(prefix, ident);
             }
