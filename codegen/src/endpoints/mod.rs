@@ -59,36 +59,22 @@ pub fn derive(model: &Model, urls: UrlConventions, limits: Limits) -> Vec<Endpoi
     for container in &model.containers {
         let root = container.name.to_string();
         for set in &container.entity_sets {
-            let Some(ty) = model.structured(&set.entity_type) else {
-                continue;
-            };
-            let described = Described::default()
-                .path(model, &format!("{root}/{}", set.name))
-                .annotations(&set.annotations);
-            let place = Place {
-                path: vec![Segment::Static(set.name.clone())],
-                target: format!("{root}/{}", set.name),
-                described,
-                types: Vec::new(),
-                fallback: &set.description,
-            };
-            walk.collection(&place, ty, true);
+            if let Some(ty) = model.structured(&set.entity_type) {
+                let place = Place::top(model, &root, &set.name, &set.annotations, &set.description);
+                walk.collection(&place, ty, true);
+            }
         }
         for singleton in &container.singletons {
-            let Some(ty) = model.structured(&singleton.ty) else {
-                continue;
-            };
-            let described = Described::default()
-                .path(model, &format!("{root}/{}", singleton.name))
-                .annotations(&singleton.annotations);
-            let place = Place {
-                path: vec![Segment::Static(singleton.name.clone())],
-                target: format!("{root}/{}", singleton.name),
-                described,
-                types: Vec::new(),
-                fallback: &singleton.description,
-            };
-            walk.entity(&place, ty, true);
+            if let Some(ty) = model.structured(&singleton.ty) {
+                let place = Place::top(
+                    model,
+                    &root,
+                    &singleton.name,
+                    &singleton.annotations,
+                    &singleton.description,
+                );
+                walk.entity(&place, ty, true);
+            }
         }
         let imports = container
             .action_imports
@@ -131,6 +117,28 @@ struct Place<'m> {
     /// The entity set's or navigation property's own description, used when no
     /// restriction record describes an endpoint.
     fallback: &'m Description,
+}
+
+impl<'m> Place<'m> {
+    /// An entity set or singleton of the container named `root`.
+    fn top(
+        model: &'m Model,
+        root: &str,
+        name: &str,
+        annotations: &'m [crate::ir::Annotation],
+        description: &'m Description,
+    ) -> Self {
+        let target = format!("{root}/{name}");
+        Place {
+            path: vec![Segment::Static(name.to_owned())],
+            described: Described::default()
+                .path(model, &target)
+                .annotations(annotations),
+            target,
+            types: Vec::new(),
+            fallback: description,
+        }
+    }
 }
 
 impl<'m> Walk<'m> {
