@@ -50,8 +50,7 @@ pub struct Options {
     pub regenerate_command: String,
     /// Path prefixes (`/solutions/backupRestore/exchangeRestoreSessions`) whose endpoints
     /// get request functions; the types they reach join `roots`. With no roots and no
-    /// paths, every endpoint and every type is generated; with roots only, the endpoints
-    /// whose types are all selected.
+    /// paths, every endpoint and every type is generated; with roots only, models only.
     pub paths: Vec<String>,
     pub urls: UrlConventions,
     pub limits: endpoints::Limits,

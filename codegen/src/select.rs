@@ -68,7 +68,9 @@ pub fn select(
     file: &str,
 ) -> Result<Selection, Diagnostics> {
     let everything = request.roots.is_empty() && request.paths.is_empty();
-    let mut chosen: Vec<&Endpoint> = if everything {
+    // Roots alone ask for models: which endpoints "belong" to a type is not something a
+    // closure of types can say (a DELETE names no type at all).
+    let chosen: Vec<&Endpoint> = if everything {
         endpoints.iter().collect()
     } else {
         by_prefix(endpoints, request, file)?
@@ -84,16 +86,6 @@ pub fn select(
         }
     }
     let mut selection = select_types(model, &roots, everything, request.navigation_depth, file)?;
-    if request.paths.is_empty() && !everything {
-        // Roots only: the endpoints that need nothing beyond the selected types.
-        chosen = endpoints
-            .iter()
-            .filter(|e| {
-                endpoint_types(e)
-                    .all(|t| !matches!(&t.name, TypeName::Named(n) if !selection.contains(n)))
-            })
-            .collect();
-    }
     selection.endpoints = chosen.into_iter().cloned().collect();
     Ok(selection)
 }

@@ -357,3 +357,26 @@ fn a_path_prefix_that_matches_nothing_is_an_error() {
         "schema/generate.toml: error: path `/solutions/backupRestore/exchangeRestoreSession` matches no endpoint of the input"
     );
 }
+
+#[test]
+fn roots_alone_select_models_and_no_endpoints() {
+    let model = read(Input {
+        name: "schema.xml",
+        bytes: SCHEMA,
+    })
+    .unwrap();
+    let all = derive(&model, GRAPH, Limits::default());
+    let roots = [QualifiedName::new(
+        "microsoft.graph",
+        "exchangeRestoreSession",
+    )];
+    let request = odata_codegen::select::Request {
+        roots: &roots,
+        paths: &[],
+        navigation_depth: 1,
+        urls: GRAPH,
+    };
+    let selection = odata_codegen::select::select(&model, &all, &request, "schema.xml").unwrap();
+    assert!(selection.endpoints.is_empty());
+    assert!(selection.contains(&roots[0]));
+}
