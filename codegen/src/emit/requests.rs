@@ -97,22 +97,28 @@ fn module_doc(cx: &Context<'_>, path: &[String]) -> String {
 fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> TokenStream {
     let ident = format_ident!("{}", names.function);
     let doc = doc_attrs(&function_doc(cx, endpoint));
+    // The naming pass names every parameter; the fallback only keeps this total.
     let parameter = |wire: &str| {
-        format_ident!(
-            "{}",
-            names.parameters.get(wire).map_or(wire, String::as_str)
-        )
+        let ident = names
+            .parameters
+            .get(wire)
+            .cloned()
+            .unwrap_or_else(|| crate::naming::snake_ident(wire));
+        format_ident!("{}", ident)
     };
 
     let mut arguments = Vec::new();
-    let mut path = quote!(odata_runtime::Path::new(""));
+    // `Path::new` takes the leading static segments; later ones are pushed.
+    let mut path: Option<TokenStream> = None;
     let mut statics = String::new();
     let mut aliases = Vec::new();
-    let flush = |path: &mut TokenStream, statics: &mut String| {
-        if !statics.is_empty() {
-            let text = std::mem::take(statics);
-            *path = quote!(#path.push(#text));
-        }
+    let flush = |path: &mut Option<TokenStream>, statics: &mut String| {
+        let text = std::mem::take(statics);
+        *path = Some(match path.take() {
+            None => quote!(odata_runtime::Path::new(#text)),
+            Some(p) if text.is_empty() => p,
+            Some(p) => quote!(#p.push(#text)),
+        });
     };
     for segment in &endpoint.path {
         match segment {
@@ -122,6 +128,7 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
             }
             Segment::Key(parts) => {
                 flush(&mut path, &mut statics);
+                let before = path.take().unwrap_or_default();
                 let mut pairs = Vec::new();
                 for part in parts {
                     let name = parameter(&part.parameter);
@@ -131,19 +138,22 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
                     let property = &part.property;
                     pairs.push((quote!(#literal), property, argument(cx, &part.ty, &name)));
                 }
-                path = match pairs.as_slice() {
-                    [(_, _, value)] if cx.urls.key_as_segment => quote!(#path.key_segment(#value)),
-                    [(_, _, value)] => quote!(#path.key(#value)),
+                path = Some(match pairs.as_slice() {
+                    [(_, _, value)] if cx.urls.key_as_segment => {
+                        quote!(#before.key_segment(#value))
+                    }
+                    [(_, _, value)] => quote!(#before.key(#value)),
                     _ => {
                         let pairs = pairs
                             .iter()
                             .map(|(literal, property, _)| quote!((#property, #literal)));
-                        quote!(#path.composite_key(&[#(#pairs),*]))
+                        quote!(#before.composite_key(&[#(#pairs),*]))
                     }
-                };
+                });
             }
             Segment::Call { name, parameters } => {
                 flush(&mut path, &mut statics);
+                let before = path.take().unwrap_or_default();
                 let mut pairs = Vec::new();
                 for p in parameters {
                     let ident = parameter(&p.name);
@@ -167,13 +177,12 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
                         aliases.push(quote!(.#call(#wire, #ident)));
                     }
                 }
-                path = quote!(#path.call(#name, &[#(#pairs),*]));
+                path = Some(quote!(#before.call(#name, &[#(#pairs),*])));
             }
         }
     }
     flush(&mut path, &mut statics);
-    // `Path::new("").push("/a")` reads worse than `Path::new("/a")`.
-    let path = simplify_path(path);
+    let path = path.unwrap_or_default();
 
     let mut body_steps = Vec::new();
     match &endpoint.body {
@@ -242,17 +251,6 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
             #(#body_steps)*
             request.options(#options)
         }
-    }
-}
-
-fn simplify_path(path: TokenStream) -> TokenStream {
-    let text = path.to_string();
-    let Some(rest) = text.strip_prefix("odata_runtime :: Path :: new (\"\") . push (") else {
-        return path;
-    };
-    match syn::parse_str::<TokenStream>(&format!("odata_runtime::Path::new({rest}")) {
-        Ok(simplified) => simplified,
-        Err(_) => path,
     }
 }
 
