@@ -83,7 +83,7 @@ pub fn read(input: Input<'_>) -> Result<ir::Model, Diagnostics> {
 }
 
 /// The endpoints of a model: as the input listed them, or derived from its containers.
-pub fn endpoints(model: &ir::Model, options: &Options) -> Vec<ir::Endpoint> {
+pub fn endpoints_of(model: &ir::Model, options: &Options) -> Vec<ir::Endpoint> {
     if model.endpoints.is_empty() {
         endpoints::derive(model, options.urls, options.limits)
     } else {
@@ -94,7 +94,7 @@ pub fn endpoints(model: &ir::Model, options: &Options) -> Vec<ir::Endpoint> {
 /// The whole pipeline: read, select, name, emit.
 pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnostics> {
     let model = read(input)?;
-    let endpoints = endpoints(&model, options);
+    let endpoints = endpoints_of(&model, options);
     let request = select::Request {
         roots: &options.roots,
         paths: &options.paths,
@@ -121,7 +121,7 @@ pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnosti
 /// paths another tool derives from the same metadata.
 pub fn endpoint_listing(input: Input<'_>, options: &Options) -> Result<Vec<String>, Diagnostics> {
     let model = read(input)?;
-    let mut lines: Vec<String> = endpoints(&model, options)
+    let mut lines: Vec<String> = endpoints_of(&model, options)
         .iter()
         .map(|e| format!("{} {}", e.method.as_str(), e.template(options.urls)))
         .collect();

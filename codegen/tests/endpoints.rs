@@ -212,7 +212,7 @@ fn schema_selection_snapshot() {
         bytes: SCHEMA,
     })
     .unwrap();
-    let all = odata_codegen::endpoints(&model, &options);
+    let all = odata_codegen::endpoints_of(&model, &options);
     let request = odata_codegen::select::Request {
         roots: &options.roots,
         paths: &options.paths,
