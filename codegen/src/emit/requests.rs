@@ -350,7 +350,7 @@ fn response_kind(cx: &Context<'_>, response: &Response) -> TokenStream {
         }
         Response::Single(ty) | Response::Optional(ty) => {
             let item = cx.crate_item_type(&ty.name);
-            match (is_structured(cx, ty), response) {
+            match (cx.model.is_structured(ty), response) {
                 (true, Response::Optional(_)) => quote!(odata_runtime::MaybeEntity<#item>),
                 (true, _) => quote!(odata_runtime::Entity<#item>),
                 (false, _) => quote!(odata_runtime::Value<#item>),
@@ -363,10 +363,6 @@ fn response_kind(cx: &Context<'_>, response: &Response) -> TokenStream {
 /// (design.md §5); ask wherever the response can hold one.
 fn reaches_evolvable(cx: &Context<'_>, response: &Response) -> bool {
     matches!(response.ty().map(|t| &t.name), Some(TypeName::Named(n)) if cx.evolvable.contains(n))
-}
-
-fn is_structured(cx: &Context<'_>, ty: &TypeRef) -> bool {
-    matches!(&ty.name, TypeName::Named(n) if cx.model.structured(n).is_some())
 }
 
 /// A primitive behind a type definition is written like the primitive.

@@ -86,7 +86,7 @@ impl<'m> Walk<'m> {
                 // Query options apply to what a function returns.
                 let query = match &response {
                     Response::Collection(_) => QueryOption::ALL.to_vec(),
-                    Response::Single(t) | Response::Optional(t) if self.is_structured(t) => {
+                    Response::Single(t) | Response::Optional(t) if self.model.is_structured(t) => {
                         vec![QueryOption::Select, QueryOption::Expand]
                     }
                     _ => Vec::new(),
@@ -106,10 +106,6 @@ impl<'m> Walk<'m> {
             ),
             ..draft
         });
-    }
-
-    fn is_structured(&self, ty: &TypeRef) -> bool {
-        matches!(&ty.name, TypeName::Named(n) if self.model.structured(n).is_some())
     }
 
     /// The key segment for an entity of `entity`: one part per key property, its parameter

@@ -86,6 +86,12 @@ impl Model {
         }
     }
 
+    /// Whether a reference names an entity or complex type of the model (its values are JSON
+    /// objects, read whole rather than wrapped in `{"value": ...}`).
+    pub fn is_structured(&self, ty: &TypeRef) -> bool {
+        matches!(&ty.name, TypeName::Named(n) if self.structured(n).is_some())
+    }
+
     /// The chain of base types, nearest first. Stops at a missing base or a cycle (the
     /// reader rejects cycles; this guard keeps every caller terminating anyway).
     pub fn base_chain(&self, name: &QualifiedName) -> Vec<&StructuredType> {
