@@ -11,7 +11,9 @@ pub mod emit;
 pub mod endpoints;
 pub mod ir;
 pub mod naming;
+pub mod openapi;
 pub mod select;
+mod source;
 
 use std::collections::BTreeMap;
 
@@ -77,9 +79,22 @@ pub struct Stats {
     pub selected_endpoints: usize,
 }
 
-/// Reads an input document into the IR. CSDL XML is the only format read so far.
+/// Reads an input document into the IR: CSDL XML when it starts with `<`, otherwise an
+/// OpenAPI 3.0 document in JSON or YAML. The content decides, not the file name.
 pub fn read(input: Input<'_>) -> Result<ir::Model, Diagnostics> {
-    csdl::read(input.name, input.bytes)
+    let bytes = input
+        .bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(input.bytes);
+    if bytes.trim_ascii().is_empty() {
+        let message = "input is empty: expected CSDL XML or an OpenAPI 3.0 document (YAML or JSON)";
+        return Err(Diagnostic::error(input.name, None, message).into());
+    }
+    if bytes.trim_ascii_start().starts_with(b"<") {
+        csdl::read(input.name, input.bytes)
+    } else {
+        openapi::read(input.name, input.bytes)
+    }
 }
 
 /// The endpoints of a model: as the input listed them, or derived from its containers.
@@ -91,9 +106,19 @@ pub fn endpoints_of(model: &ir::Model, options: &Options) -> Vec<ir::Endpoint> {
     }
 }
 
+/// The options, with what the input fixes for itself: an OpenAPI document writes its URLs
+/// out, so its key style is not the caller's to choose.
+fn for_model(model: &ir::Model, options: &Options) -> Options {
+    Options {
+        urls: model.urls.unwrap_or(options.urls),
+        ..options.clone()
+    }
+}
+
 /// The whole pipeline: read, select, name, emit.
 pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnostics> {
     let model = read(input)?;
+    let options = &for_model(&model, options);
     let endpoints = endpoints_of(&model, options);
     let request = select::Request {
         roots: &options.roots,
@@ -106,7 +131,12 @@ pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnosti
     let files = emit::crate_files(&model, &selection, &names, options, input.name)?;
     Ok(Output {
         files,
-        warnings: selection.warnings.clone(),
+        warnings: model
+            .warnings
+            .iter()
+            .chain(&selection.warnings)
+            .cloned()
+            .collect(),
         stats: Stats {
             input_types: model.types.len(),
             selected_types: selection.types.len(),
@@ -121,6 +151,7 @@ pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnosti
 /// paths another tool derives from the same metadata.
 pub fn endpoint_listing(input: Input<'_>, options: &Options) -> Result<Vec<String>, Diagnostics> {
     let model = read(input)?;
+    let options = &for_model(&model, options);
     let mut lines: Vec<String> = endpoints_of(&model, options)
         .iter()
         .map(|e| format!("{} {}", e.method.as_str(), e.template(options.urls)))

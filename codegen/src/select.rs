@@ -265,7 +265,12 @@ impl Walk<'_> {
                 self.errors.push(Diagnostic::error(
                     self.file,
                     Some(pos),
-                    format!("type `{name}` is not defined in the input"),
+                    match self.model.unresolved.get(name) {
+                        Some(reference) => format!(
+                            "type `{name}` is not defined in the input: `$ref: '{reference}'` does not resolve"
+                        ),
+                        None => format!("type `{name}` is not defined in the input"),
+                    },
                 ));
             }
             return;

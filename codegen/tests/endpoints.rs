@@ -1,9 +1,12 @@
 //! Endpoint derivation by OData URL conventions: what paths a service offers, which
 //! restrictions remove, and how the selection by path prefix works.
 
+mod support;
+
 use odata_codegen::endpoints::{Limits, derive};
-use odata_codegen::ir::{Body, Endpoint, EndpointKind, Response, TypeName, TypeRef};
+use odata_codegen::ir::{Body, Endpoint, Response};
 use odata_codegen::{Input, Options, QualifiedName, RuntimeDependency, UrlConventions, read};
+use support::{table, type_label};
 
 const SCHEMA: &[u8] = include_bytes!("../../schema/exchangeRestoreSession.closure.csdl.xml");
 const FIXTURE: &str = include_str!("fixtures/endpoints.xml");
@@ -24,72 +27,6 @@ fn listing(endpoints: &[Endpoint], urls: UrlConventions) -> Vec<String> {
         .iter()
         .map(|e| format!("{} {}", e.method.as_str(), e.template(urls)))
         .collect()
-}
-
-fn type_label(ty: &TypeRef) -> String {
-    let name = match &ty.name {
-        TypeName::Named(q) => q.name.clone(),
-        TypeName::Primitive(p) => format!("Edm.{p:?}"),
-    };
-    if ty.collection {
-        format!("Collection({name})")
-    } else {
-        name
-    }
-}
-
-/// One line per endpoint: what a reviewer checks against the service's documentation.
-fn table(endpoints: &[Endpoint], urls: UrlConventions) -> String {
-    let mut out = String::new();
-    for e in endpoints {
-        let body = match &e.body {
-            Body::None => String::new(),
-            Body::Value(t) => type_label(t),
-            Body::Parameters(ps) => {
-                let ps: Vec<String> = ps
-                    .iter()
-                    .map(|p| {
-                        let marks = match (p.optional, p.nullable) {
-                            (true, _) => "?",
-                            (false, true) => " (nullable)",
-                            _ => "",
-                        };
-                        format!("{}{marks}: {}", p.name, type_label(&p.ty))
-                    })
-                    .collect();
-                format!("{{{}}}", ps.join(", "))
-            }
-        };
-        let response = match &e.response {
-            Response::None => "no content".to_owned(),
-            Response::Single(t) => type_label(t),
-            Response::Optional(t) => format!("{} or no content", type_label(t)),
-            Response::Collection(t) => format!("page of {}", type_label(t)),
-            Response::Count => "count".to_owned(),
-        };
-        let query: Vec<&str> = e.query.iter().map(|q| q.as_str()).collect();
-        let kind = match &e.kind {
-            EndpointKind::Action(q) => format!("action {q}"),
-            EndpointKind::Function(q) => format!("function {q}"),
-            other => format!("{other:?}").to_lowercase(),
-        };
-        out.push_str(&format!(
-            "{} {}\n    {}; body: {}; response: {}; query: [{}]\n",
-            e.method.as_str(),
-            e.template(urls),
-            kind,
-            if body.is_empty() { "-" } else { &body },
-            response,
-            query.join(",")
-        ));
-        if let Some(summary) = &e.description.summary {
-            out.push_str(&format!("    description: {summary}\n"));
-        }
-        if let Some(docs) = &e.docs {
-            out.push_str(&format!("    docs: {docs}\n"));
-        }
-    }
-    out
 }
 
 #[test]

@@ -16,7 +16,8 @@ use roxmltree::{Document, Node};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Model, Pos, Primitive, QualifiedName, Schema, TypeDef, TypeName, TypeRef};
-use source::{decode, parse_error_pos, saturate};
+use crate::source::{decode, saturate};
+use source::parse_error_pos;
 
 /// CSDL XML §3.1: the `edmx:Edmx` root and `edmx:Reference`/`edmx:DataServices` live here.
 pub(crate) const EDMX: &str = "http://docs.oasis-open.org/odata/ns/edmx";
@@ -25,7 +26,9 @@ pub(crate) const EDM: &str = "http://docs.oasis-open.org/odata/ns/edm";
 
 /// Reads one CSDL XML document.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Model, Diagnostics> {
-    let text = decode(name, bytes)?;
+    // CSDL XML §3: documents are XML; we accept UTF-8 only, which is what every OData
+    // service we know of serves.
+    let text = decode(name, bytes, "a CSDL XML document")?;
     // Default options on purpose: DTDs are rejected, so entity-expansion bombs cannot run.
     let doc = Document::parse(text).map_err(|e| {
         Diagnostic::error(

@@ -155,7 +155,7 @@ impl<'m> Walk<'m> {
                     response: Response::Collection(value.clone()),
                     description: d.description("ReadRestrictions", None),
                     docs: d.docs("list"),
-                    ..endpoint(&place.path, Method::Get, EndpointKind::List)
+                    ..Endpoint::new(&place.path, Method::Get, EndpointKind::List)
                 },
             );
         }
@@ -167,7 +167,7 @@ impl<'m> Walk<'m> {
                 Endpoint {
                     query: self.query(d, &[QueryOption::Filter, QueryOption::Search]),
                     response: Response::Count,
-                    ..endpoint(&path, Method::Get, EndpointKind::Count)
+                    ..Endpoint::new(&path, Method::Get, EndpointKind::Count)
                 },
             );
         }
@@ -179,7 +179,7 @@ impl<'m> Walk<'m> {
                     response: Response::Single(value.clone()),
                     description: d.description("InsertRestrictions", None),
                     docs: d.docs("create"),
-                    ..endpoint(&place.path, Method::Post, EndpointKind::Create)
+                    ..Endpoint::new(&place.path, Method::Post, EndpointKind::Create)
                 },
             );
         }
@@ -205,7 +205,7 @@ impl<'m> Walk<'m> {
                     response: Response::Single(value.clone()),
                     description: d.description("ReadRestrictions", Some("ReadByKeyRestrictions")),
                     docs: d.docs("get"),
-                    ..endpoint(&item.path, Method::Get, EndpointKind::Get)
+                    ..Endpoint::new(&item.path, Method::Get, EndpointKind::Get)
                 },
             );
         }
@@ -217,7 +217,7 @@ impl<'m> Walk<'m> {
                     Endpoint {
                         description: d.description("DeleteRestrictions", None),
                         docs: d.docs("delete"),
-                        ..endpoint(&item.path, Method::Delete, EndpointKind::Delete)
+                        ..Endpoint::new(&item.path, Method::Delete, EndpointKind::Delete)
                     },
                 );
             }
@@ -296,7 +296,7 @@ impl<'m> Walk<'m> {
                     response: Response::Single(named(&ty.name)),
                     description: d.description("ReadRestrictions", None),
                     docs: d.docs("get"),
-                    ..endpoint(&place.path, Method::Get, EndpointKind::Get)
+                    ..Endpoint::new(&place.path, Method::Get, EndpointKind::Get)
                 },
             );
         }
@@ -321,7 +321,7 @@ impl<'m> Walk<'m> {
                 response: Response::Optional(value.clone()),
                 description: d.description("UpdateRestrictions", None),
                 docs: d.docs("update"),
-                ..endpoint(&place.path, method, EndpointKind::Update)
+                ..Endpoint::new(&place.path, method, EndpointKind::Update)
             },
         );
     }
@@ -368,20 +368,6 @@ impl<'m> Walk<'m> {
                 QueryOption::Count => d.allows("CountRestrictions", "Countable"),
             })
             .collect()
-    }
-}
-
-/// An endpoint with nothing in, nothing out and no description, to fill in.
-fn endpoint(path: &[Segment], method: Method, kind: EndpointKind) -> Endpoint {
-    Endpoint {
-        method,
-        path: path.to_vec(),
-        kind,
-        query: Vec::new(),
-        body: Body::None,
-        response: Response::None,
-        description: Description::default(),
-        docs: None,
     }
 }
 

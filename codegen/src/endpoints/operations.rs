@@ -1,6 +1,6 @@
 //! Bound and imported actions and functions, and key segments.
 
-use super::{Place, Walk, endpoint};
+use super::{Place, Walk};
 use crate::ir::{
     Body, BodyParameter, CallParameter, Endpoint, EndpointKind, KeyPart, Method, Operation,
     OperationKind, Parameter, Primitive, QueryOption, Response, Segment, StructuredType, TypeName,
@@ -75,7 +75,7 @@ impl<'m> Walk<'m> {
                 Endpoint {
                     body,
                     docs: super::capabilities::docs_link(&op.annotations, "action"),
-                    ..endpoint(&path, Method::Post, EndpointKind::Action(op.name.clone()))
+                    ..Endpoint::new(&path, Method::Post, EndpointKind::Action(op.name.clone()))
                 }
             }
             OperationKind::Function => {
@@ -94,7 +94,7 @@ impl<'m> Walk<'m> {
                 Endpoint {
                     query,
                     docs: super::capabilities::docs_link(&op.annotations, "function"),
-                    ..endpoint(&path, Method::Get, EndpointKind::Function(op.name.clone()))
+                    ..Endpoint::new(&path, Method::Get, EndpointKind::Function(op.name.clone()))
                 }
             }
         };

@@ -18,8 +18,11 @@ pub struct Endpoint {
     pub body: Body,
     pub response: Response,
     pub description: Description,
-    /// The documentation page (`Core.Links`), if the metadata names one.
+    /// The documentation page (`Core.Links`, OpenAPI `externalDocs`), if the metadata names one.
     pub docs: Option<String>,
+    /// The OpenAPI `operationId`, quoted in docs so a search for it finds the function.
+    /// CSDL has none; function names come from the path either way.
+    pub operation_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -184,6 +187,21 @@ pub struct UrlConventions {
 }
 
 impl Endpoint {
+    /// An endpoint with nothing in, nothing out and no description, to fill in.
+    pub fn new(path: &[Segment], method: Method, kind: EndpointKind) -> Self {
+        Self {
+            method,
+            path: path.to_vec(),
+            kind,
+            query: Vec::new(),
+            body: Body::None,
+            response: Response::None,
+            description: Description::default(),
+            docs: None,
+            operation_id: None,
+        }
+    }
+
     /// The path template with parameters as `{name}`, e.g.
     /// `/solutions/backupRestore/restoreSessions/{restoreSessionBase-id}/activate`.
     pub fn template(&self, urls: UrlConventions) -> String {

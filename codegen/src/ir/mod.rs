@@ -76,6 +76,15 @@ pub struct Model {
     /// HTTP operations as the input lists them (OpenAPI). Empty for CSDL, whose endpoints
     /// are derived from the containers by [`crate::endpoints`].
     pub endpoints: Vec<Endpoint>,
+    /// URL conventions the input fixes for itself (an OpenAPI document writes its URLs
+    /// out); `None` leaves them to the caller's options (CSDL does not say).
+    pub urls: Option<UrlConventions>,
+    /// Names that references point at but the input does not define, with the reference as
+    /// written (an OpenAPI `$ref`), for the error selection reports if it needs one of them.
+    pub unresolved: BTreeMap<QualifiedName, String>,
+    /// What the reader noticed and did something about without failing: constructs it
+    /// does not support yet, and what it did instead.
+    pub warnings: Vec<crate::Diagnostic>,
 }
 
 impl Model {
