@@ -13,7 +13,7 @@ use crate::sync::{Mode, Report, sync_tree};
 /// The flags of `cargo xtask generate`; the doc comments are its `--help`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct GenerateArgs {
-    /// The metadata document (CSDL XML).
+    /// The metadata document: CSDL XML, or OpenAPI 3.0 in YAML or JSON (the content decides).
     #[arg(long, value_name = "FILE")]
     pub input: PathBuf,
     /// The crate's folder; created if missing. Only its Cargo.toml and src/ are replaced.
@@ -36,7 +36,8 @@ pub struct GenerateArgs {
     pub urls: UrlArgs,
 }
 
-/// How paths are derived and written; shared by `generate` and `operations`.
+/// How paths are derived and written; shared by `generate` and `operations`. An OpenAPI
+/// document writes its paths out, so for it these settings change nothing.
 #[derive(Debug, Clone, clap::Args)]
 pub struct UrlArgs {
     /// Keys as path segments (`/people/{id}`, Graph's style) instead of OData's default

@@ -11,7 +11,7 @@ use crate::run::read_input;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct OperationsArgs {
-    /// The metadata document (CSDL XML).
+    /// The metadata document: CSDL XML, or OpenAPI 3.0 in YAML or JSON (the content decides).
     #[arg(long, value_name = "FILE")]
     pub input: PathBuf,
     #[command(flatten)]
