@@ -280,6 +280,9 @@ fn function_doc(cx: &Context<'_>, endpoint: &Endpoint) -> String {
         endpoint.method.as_str(),
         endpoint.template(cx.urls)
     ));
+    if let Some(id) = &endpoint.operation_id {
+        doc.push_str(&format!(" (OpenAPI `operationId`: `{id}`)"));
+    }
     if let Some(url) = &endpoint.docs {
         doc.push_str(&format!("\n\nDocumentation: <{url}>"));
     }
@@ -310,7 +313,7 @@ fn function_doc(cx: &Context<'_>, endpoint: &Endpoint) -> String {
         .collect();
     if !unsupported.is_empty() {
         doc.push_str(&format!(
-            "\n\nThe service does not support {} here (Capabilities restrictions).",
+            "\n\nThe service does not support {} here (its metadata says so).",
             unsupported.join(", ")
         ));
     }
