@@ -76,14 +76,31 @@ pub fn select(
         by_prefix(endpoints, request, file)?
     };
     let mut roots = request.roots.to_vec();
+    let mut errors = Vec::new();
     for endpoint in &chosen {
         for ty in endpoint_types(endpoint) {
-            if let TypeName::Named(name) = &ty.name
-                && !roots.contains(name)
-            {
+            let TypeName::Named(name) = &ty.name else {
+                continue;
+            };
+            if !model.types.contains_key(name) {
+                let message = format!(
+                    "{} (used by `{} {}`)",
+                    undefined(model, "type", name),
+                    endpoint.method.as_str(),
+                    endpoint.template(request.urls)
+                );
+                let pos = model.unresolved.get(name).map(|r| r.pos);
+                let error = Diagnostic::error(file, pos, message);
+                if !errors.contains(&error) {
+                    errors.push(error);
+                }
+            } else if !roots.contains(name) {
                 roots.push(name.clone());
             }
         }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
     }
     let mut selection = select_types(model, &roots, everything, request.navigation_depth, file)?;
     selection.endpoints = chosen.into_iter().cloned().collect();
@@ -167,6 +184,18 @@ pub fn endpoint_types(endpoint: &Endpoint) -> impl Iterator<Item = &TypeRef> {
     body.into_iter().chain(endpoint.response.ty()).chain(path)
 }
 
+/// Says that `name` is missing, quoting the reference as the input wrote it when the reader
+/// kept it (an OpenAPI `$ref`, which is a JSON pointer).
+fn undefined(model: &Model, what: &str, name: &QualifiedName) -> String {
+    match model.unresolved.get(name) {
+        Some(reference) => format!(
+            "{what} `{name}` is not defined in the input: `$ref: '{}'` does not resolve",
+            reference.written
+        ),
+        None => format!("{what} `{name}` is not defined in the input"),
+    }
+}
+
 /// The closure of `roots`: every type of the model when `everything`.
 fn select_types(
     model: &Model,
@@ -196,7 +225,7 @@ fn select_types(
                 walk.errors.push(Diagnostic::error(
                     file,
                     None,
-                    format!("root type `{root}` is not defined in the input"),
+                    undefined(model, "root type", root),
                 ));
             }
             walk.reach(root, 0, true, None);
@@ -265,12 +294,7 @@ impl Walk<'_> {
                 self.errors.push(Diagnostic::error(
                     self.file,
                     Some(pos),
-                    match self.model.unresolved.get(name) {
-                        Some(reference) => format!(
-                            "type `{name}` is not defined in the input: `$ref: '{reference}'` does not resolve"
-                        ),
-                        None => format!("type `{name}` is not defined in the input"),
-                    },
+                    undefined(self.model, "type", name),
                 ));
             }
             return;

@@ -79,9 +79,10 @@ pub struct Model {
     /// URL conventions the input fixes for itself (an OpenAPI document writes its URLs
     /// out); `None` leaves them to the caller's options (CSDL does not say).
     pub urls: Option<UrlConventions>,
-    /// Names that references point at but the input does not define, with the reference as
-    /// written (an OpenAPI `$ref`), for the error selection reports if it needs one of them.
-    pub unresolved: BTreeMap<QualifiedName, String>,
+    /// Names that references point at but the input does not define, with the first
+    /// reference to each as written (an OpenAPI `$ref`), for the error selection reports if
+    /// it needs one of them.
+    pub unresolved: BTreeMap<QualifiedName, Reference>,
     /// What the reader noticed and did something about without failing: constructs it
     /// does not support yet, and what it did instead.
     pub warnings: Vec<crate::Diagnostic>,
@@ -136,6 +137,13 @@ impl Model {
         }
         index
     }
+}
+
+/// A reference as the input wrote it, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub written: String,
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,8 +18,8 @@ use super::pointer_child as child;
 use super::shape::{SchemaRef, Shape};
 use super::{MAX_REF_HOPS, Reader, SCHEMAS, component_name, describe, extension, is_true};
 use crate::ir::{
-    EnumMember, EnumType, NavigationProperty, Primitive, Property, QualifiedName, StructuredKind,
-    StructuredType, TypeDef, TypeDefinition, TypeName, TypeRef,
+    EnumMember, EnumType, NavigationProperty, Primitive, Property, QualifiedName, Reference,
+    StructuredKind, StructuredType, TypeDef, TypeDefinition, TypeName, TypeRef,
 };
 
 /// A type and whether its values may be null, as the schema says (`None`: it does not say,
@@ -187,10 +187,7 @@ impl<'d> Reader<'d> {
             let name = component_name(reference, SCHEMAS)
                 .map(|n| self.qualified(&n))
                 .unwrap_or_else(|| QualifiedName::new(self.namespace.clone(), reference));
-            self.model
-                .unresolved
-                .entry(name.clone())
-                .or_insert_with(|| reference.to_owned());
+            self.unresolved(&name, reference, pointer);
             return Typed {
                 ty: named(name),
                 nullable: None,
@@ -348,6 +345,18 @@ impl<'d> Reader<'d> {
             && shape.enumeration.iter().all(special)
     }
 
+    /// Remembers the first place a name is referenced without being defined.
+    fn unresolved(&mut self, name: &QualifiedName, reference: &str, pointer: &str) {
+        let pos = self.pos(pointer);
+        self.model
+            .unresolved
+            .entry(name.clone())
+            .or_insert_with(|| Reference {
+                written: reference.to_owned(),
+                pos,
+            });
+    }
+
     /// A fresh name for an inline type, numbered past the names already taken.
     fn synthesize(&self, base: &QualifiedName) -> QualifiedName {
         let taken = |n: &QualifiedName| {
@@ -446,10 +455,7 @@ impl<'d> Reader<'d> {
                                 .unwrap_or_else(|| {
                                     QualifiedName::new(self.namespace.clone(), reference.as_str())
                                 });
-                            self.model
-                                .unresolved
-                                .entry(base.clone())
-                                .or_insert_with(|| reference.clone());
+                            self.unresolved(&base, reference, &at);
                             base
                         }
                     };
