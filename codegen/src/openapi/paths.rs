@@ -157,6 +157,18 @@ impl<'d> Reader<'d> {
                 .clone()
                 .unwrap_or_else(|| format!("{}{template}", method.as_str())),
         );
+        if let Some(next) = extension(&op.extensions, "x-ms-pageable")
+            .and_then(|p| p.get("nextLinkName"))
+            .and_then(|n| n.as_str())
+            .filter(|n| *n != "@odata.nextLink")
+        {
+            self.warn(
+                at,
+                format!(
+                    "`x-ms-pageable` names `{next}`: pages are followed by `@odata.nextLink` only"
+                ),
+            );
+        }
         let body = self.body(op, operation_type, &synth, at)?;
         let response = if is_count {
             Response::Count
