@@ -76,7 +76,9 @@ pub fn select(
         by_prefix(endpoints, request, file)?
     };
     let mut roots = request.roots.to_vec();
-    let mut errors = Vec::new();
+    // Asked for by path, a missing type is an error; when generating everything from a
+    // snippet, it is kept as raw JSON, like a navigation target the snippet leaves out.
+    let mut missing = Vec::new();
     for endpoint in &chosen {
         for ty in endpoint_types(endpoint) {
             let TypeName::Named(name) = &ty.name else {
@@ -84,25 +86,35 @@ pub fn select(
             };
             if !model.types.contains_key(name) {
                 let message = format!(
-                    "{} (used by `{} {}`)",
+                    "{} (used by `{} {}`){}",
                     undefined(model, "type", name),
                     endpoint.method.as_str(),
-                    endpoint.template(request.urls)
+                    endpoint.template(request.urls),
+                    if everything {
+                        "; it is kept as raw JSON"
+                    } else {
+                        ""
+                    },
                 );
                 let pos = model.unresolved.get(name).map(|r| r.pos);
-                let error = Diagnostic::error(file, pos, message);
-                if !errors.contains(&error) {
-                    errors.push(error);
+                let finding = if everything {
+                    Diagnostic::warning(file, pos, message)
+                } else {
+                    Diagnostic::error(file, pos, message)
+                };
+                if !missing.contains(&finding) {
+                    missing.push(finding);
                 }
             } else if !roots.contains(name) {
                 roots.push(name.clone());
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(Diagnostics(errors));
+    if !everything && !missing.is_empty() {
+        return Err(Diagnostics(missing));
     }
     let mut selection = select_types(model, &roots, everything, request.navigation_depth, file)?;
+    selection.warnings.extend(missing);
     selection.endpoints = chosen.into_iter().cloned().collect();
     Ok(selection)
 }
