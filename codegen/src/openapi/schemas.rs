@@ -63,7 +63,11 @@ fn classify(schema: &Schema, named: bool) -> Kind {
             .unwrap_or_default();
         let annotations = names.iter().filter(|n| n.starts_with('@')).count();
         let value = names.iter().any(|n| n.as_str() == "value");
-        if annotations > 0 && annotations + usize::from(value) == names.len() {
+        // `@odata.type` or a discriminator marks a (possibly property-less) base type:
+        // envelopes carry `@odata.nextLink`/`@odata.count`, never a type to dispatch on.
+        let typed = names.iter().any(|n| n.as_str() == "@odata.type")
+            || schema.schema_data.discriminator.is_some();
+        if !typed && annotations > 0 && annotations + usize::from(value) == names.len() {
             return Kind::Envelope;
         }
         if named || shape.has_properties() || !shape.all_of.is_empty() {
