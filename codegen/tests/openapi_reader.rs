@@ -36,7 +36,10 @@ fn all_of_ref_then_properties_is_a_derived_type() {
     assert_eq!(bird.base, Some(zoo("animal")));
     let own: Vec<&str> = bird.properties.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(own, ["wingspan"], "inherited properties stay on the base");
-    assert_eq!(label(&property(&model, "bird", "wingspan").ty), "Edm.Single");
+    assert_eq!(
+        label(&property(&model, "bird", "wingspan").ty),
+        "Edm.Single"
+    );
     assert_eq!(structured(&model, "animal").base, None);
     assert_eq!(warnings(&model), Vec::<String>::new());
 }
@@ -69,7 +72,9 @@ fn a_second_ref_in_all_of_is_copied_in_with_a_warning() {
     );
     assert_eq!(
         warnings(&model),
-        ["api.yaml:18:11: warning: `allOf` names a second `$ref` (`#/components/schemas/tagged`): the IR has single inheritance, so its properties are copied in"]
+        [
+            "api.yaml:18:11: warning: `allOf` names a second `$ref` (`#/components/schemas/tagged`): the IR has single inheritance, so its properties are copied in"
+        ]
     );
 }
 
@@ -118,7 +123,9 @@ fn discriminator_mapping_value_that_is_not_the_qualified_name_warns() {
     ));
     assert_eq!(
         warnings(&model),
-        ["api.yaml:14:39: warning: discriminator value `bird` → `#/components/schemas/bird`: the runtime expects `@odata.type` to be `#` and the qualified name, so this value is not recognised"]
+        [
+            "api.yaml:14:39: warning: discriminator value `bird` → `#/components/schemas/bird`: the runtime expects `@odata.type` to be `#` and the qualified name, so this value is not recognised"
+        ]
     );
 }
 
@@ -127,7 +134,9 @@ fn discriminator_on_another_property_warns() {
     let model = read(&polymorphic("{propertyName: petType}", ""));
     assert_eq!(
         warnings(&model),
-        ["api.yaml:13:7: warning: discriminator `petType` is not `@odata.type`: derived types of `Zoo.animal` are told apart by `@odata.type` only"]
+        [
+            "api.yaml:13:7: warning: discriminator `petType` is not `@odata.type`: derived types of `Zoo.animal` are told apart by `@odata.type` only"
+        ]
     );
 }
 
@@ -139,7 +148,9 @@ fn discriminator_value_extension_that_differs_from_the_name_warns() {
     ));
     assert_eq!(
         warnings(&model),
-        ["api.yaml:18:11: warning: `x-ms-discriminator-value: #Zoo.parrot` differs from `#Zoo.bird`, the `@odata.type` the runtime writes and recognises"]
+        [
+            "api.yaml:18:11: warning: `x-ms-discriminator-value: #Zoo.parrot` differs from `#Zoo.bird`, the `@odata.type` the runtime writes and recognises"
+        ]
     );
 }
 
@@ -164,7 +175,10 @@ fn any_of_ref_and_nullable_object_is_the_ref_nullable() {
         ",
     ));
     let home = property(&model, "pet", "home");
-    assert_eq!((label(&home.ty), home.nullable), ("Zoo.place".into(), Some(true)));
+    assert_eq!(
+        (label(&home.ty), home.nullable),
+        ("Zoo.place".into(), Some(true))
+    );
     // OpenAPI 3.0 cannot say anything about a plain `$ref`'s nullability.
     let birthplace = property(&model, "pet", "birthplace");
     assert_eq!(
@@ -254,7 +268,10 @@ fn string_enum_with_ms_enum_descriptions_and_flags() {
     assert!(colour.is_flags);
     // An integer `enum` only constrains its integer: no members to name.
     let Some(TypeDef::Definition(size)) = model.types.get(&zoo("size")) else {
-        panic!("size is a type definition: {:?}", model.types.get(&zoo("size")));
+        panic!(
+            "size is a type definition: {:?}",
+            model.types.get(&zoo("size"))
+        );
     };
     assert_eq!(size.underlying, Primitive::Int32);
     assert_eq!(warnings(&model), Vec::<String>::new());
@@ -381,7 +398,12 @@ fn inline_objects_and_enums_become_types_named_after_their_place() {
     );
     assert_eq!(
         type_names(&model),
-        ["Zoo.pet", "Zoo.pet_owner", "Zoo.pet_status", "Zoo.pet_status_2"]
+        [
+            "Zoo.pet",
+            "Zoo.pet_owner",
+            "Zoo.pet_status",
+            "Zoo.pet_status_2"
+        ]
     );
 }
 

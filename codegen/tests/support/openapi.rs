@@ -150,3 +150,30 @@ pub fn endpoint<'m>(model: &'m Model, method: &str, template: &str) -> &'m Endpo
         .find(|e| e.method.as_str() == method && e.template(urls) == template)
         .unwrap_or_else(|| panic!("no `{method} {template}` in {:?}", listing(model)))
 }
+
+/// Options like `tests/generate.rs` builds them: every type when `paths` is empty,
+/// otherwise the endpoints under `paths` and what they reach.
+pub fn options(paths: &[&str]) -> odata_codegen::Options {
+    odata_codegen::Options {
+        crate_name: "zoo".to_owned(),
+        roots: Vec::new(),
+        navigation_depth: 1,
+        runtime: odata_codegen::RuntimeDependency::Workspace,
+        regenerate_command: "cargo test -p odata-codegen".to_owned(),
+        paths: paths.iter().map(|p| (*p).to_owned()).collect(),
+        urls: Default::default(),
+        limits: Default::default(),
+        dev_dependencies: Default::default(),
+    }
+}
+
+/// The generated file names, or the errors as a user sees them.
+pub fn generate(text: &str, paths: &[&str]) -> Result<Vec<String>, String> {
+    let input = odata_codegen::Input {
+        name: FILE,
+        bytes: text.as_bytes(),
+    };
+    odata_codegen::generate(input, &options(paths))
+        .map(|output| output.files.into_keys().collect())
+        .map_err(|e| e.to_string())
+}
