@@ -11,7 +11,7 @@ mod support;
 
 use odata_codegen::ir::{Primitive, StructuredKind, TypeDef, TypeName};
 use support::openapi::{
-    enum_members, error, label, property, read, schemas, structured, type_names, warnings, zoo,
+    enum_members, label, property, read, schemas, structured, type_names, warnings, zoo,
 };
 
 // ---- allOf: inheritance ----------------------------------------------------------------
