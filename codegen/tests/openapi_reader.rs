@@ -9,6 +9,8 @@
 
 mod support;
 
+use support::{render, table};
+
 use odata_codegen::ir::{Primitive, StructuredKind, TypeDef, TypeName};
 use support::openapi::{
     enum_members, label, property, read, schemas, structured, type_names, warnings, zoo,
@@ -441,4 +443,52 @@ fn unions_that_do_not_collapse_are_untyped_with_a_warning() {
             "api.yaml:19:11: warning: an array of arrays is read as an array of untyped JSON",
         ]
     );
+}
+
+// ---- the same document in either syntax -------------------------------------------------
+
+/// `text` without the `@line:col` that ends each line of `render` and starts each
+/// diagnostic: the only thing YAML and JSON forms of one document may disagree on.
+fn without_positions(text: &str) -> String {
+    let strip = |line: &str| -> String {
+        let is_pos = |s: &str| {
+            let mut parts = s.split(':');
+            parts.clone().count() == 2
+                && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        };
+        match line.rsplit_once(" @") {
+            Some((rest, pos)) if is_pos(pos) => rest.to_owned(),
+            _ => line.to_owned(),
+        }
+    };
+    text.lines().map(strip).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn yaml_and_json_forms_of_a_document_read_the_same() {
+    let yaml = include_str!("../../schema/exchangeRestoreSession.openapi.excerpt.yaml");
+    // Through serde_norway's own `Value`, whose mappings keep their order: property order
+    // is part of the IR, and `serde_json::Value` (without `preserve_order`) sorts keys.
+    let value: serde_norway::Value = serde_norway::from_str(yaml).unwrap_or_else(|e| panic!("{e}"));
+    let json = serde_json::to_string_pretty(&value).unwrap_or_else(|e| panic!("{e}"));
+    let from_yaml = read(yaml);
+    let from_json = read(&json);
+    let urls = from_yaml.urls.unwrap_or_default();
+    assert_eq!(from_yaml.urls, from_json.urls);
+    assert_eq!(
+        without_positions(&render(&from_yaml)),
+        without_positions(&render(&from_json))
+    );
+    assert_eq!(
+        table(&from_yaml.endpoints, urls),
+        table(&from_json.endpoints, urls)
+    );
+    let messages = |m: &odata_codegen::ir::Model| -> Vec<String> {
+        m.warnings.iter().map(|w| w.message.clone()).collect()
+    };
+    assert_eq!(messages(&from_yaml), messages(&from_json));
+    assert_eq!(from_yaml.unresolved, from_json.unresolved);
+    // Not vacuous: the excerpt has types and endpoints, and JSON positions are its own.
+    assert!(from_yaml.types.len() > 20 && from_yaml.endpoints.len() > 8);
+    assert_ne!(render(&from_yaml), render(&from_json));
 }
