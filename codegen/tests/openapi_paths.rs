@@ -507,131 +507,53 @@ fn composite_keys_in_parentheses_name_their_properties() {
     );
 }
 
-/// `GET /things` with `extra` spliced into its operation, answering a `thing`.
-fn things(extra: &str) -> odata_codegen::ir::Model {
-    read(&document(
-        &format!(
-            r"
-            /things:
-              get:
-                {extra}
-                responses:
-                  2XX:
-                    description: Retrieved
-                    content:
-                      application/json:
-                        schema: {{$ref: '#/components/schemas/thing'}}
-            "
-        ),
-        r"
-        schemas:
-          thing:
-            properties:
-              id: {type: string}
-        ",
-    ))
-}
-
 #[test]
-fn a_required_custom_query_parameter_leaves_the_endpoint_out() {
-    let model =
-        things("parameters: [{name: tenant, in: query, required: true, schema: {type: string}}]");
-    assert_eq!(listing(&model), Vec::<String>::new());
+fn the_petstore_fixture_reads_as_its_header_says() {
+    let model = read(include_str!("fixtures/petstore.yaml"));
+    let urls = model.urls.unwrap_or_default();
+    insta::assert_snapshot!(table(&model.endpoints, urls), @r"
+    POST /pets
+        create; body: NewPet; response: no content; query: []
+        description: Create a pet
+        operationId: createPets
+    GET /pets/{petId}
+        get; body: -; response: Pet; query: []
+        description: Info for a specific pet
+        operationId: showPetById
+    PUT /pets/{petId}
+        update; body: Pet; response: Pet or no content; query: []
+        description: Replace a pet
+        operationId: replacePet
+    DELETE /pets/{petId}
+        delete; body: -; response: no content; query: []
+        description: Delete a pet
+        operationId: deletePet
+    ");
+    let pet = structured(&model, "Petstore.Pet");
     assert_eq!(
-        warnings(&model),
+        (pet.kind, pet.key.clone()),
+        (StructuredKind::Entity, vec!["petId".to_owned()])
+    );
+    assert_eq!(
+        model
+            .types
+            .keys()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
         [
-            "api.yaml:8:5: warning: GET /things: required query parameter `tenant` is not supported yet: left out"
+            "Petstore.Category",
+            "Petstore.Error",
+            "Petstore.NewPet",
+            "Petstore.Pet",
+            "Petstore.Pet_status"
         ]
     );
-}
-
-#[test]
-fn an_optional_custom_query_parameter_is_left_out_of_the_function() {
-    let model = things("parameters: [{name: tenant, in: query, schema: {type: string}}]");
-    assert_eq!(listing(&model), ["GET /things"]);
     assert_eq!(
         warnings(&model),
         [
-            "api.yaml:9:20: warning: query parameter `tenant` is not supported yet: the function leaves it out"
-        ]
-    );
-}
-
-#[test]
-fn a_non_json_body_leaves_the_endpoint_out() {
-    let model = read(&document(
-        r"
-        /things/upload:
-          post:
-            x-ms-docs-operation-type: action
-            requestBody:
-              content:
-                application/octet-stream:
-                  schema: {type: string, format: binary}
-            responses:
-              '204': {description: Stored}
-        ",
-        "schemas: {}",
-    ));
-    assert_eq!(listing(&model), Vec::<String>::new());
-    assert_eq!(
-        warnings(&model),
-        [
-            "api.yaml:8:5: warning: POST /things/upload: a request body of `application/octet-stream` is not supported yet: left out"
-        ]
-    );
-}
-
-#[test]
-fn a_bare_array_response_leaves_the_endpoint_out_but_keeps_the_types() {
-    let model = read(&document(
-        r"
-        /things:
-          get:
-            responses:
-              '200':
-                description: Every thing
-                content:
-                  application/json:
-                    schema:
-                      type: array
-                      items: {$ref: '#/components/schemas/thing'}
-        ",
-        r"
-        schemas:
-          thing:
-            properties:
-              id: {type: string}
-        ",
-    ));
-    assert_eq!(listing(&model), Vec::<String>::new());
-    assert_eq!(
-        warnings(&model),
-        [
-            "api.yaml:8:5: warning: GET /things: a response that is a bare JSON array or primitive (not OData's `{\"value\": ...}`) is not supported yet: left out"
-        ]
-    );
-    assert_eq!(structured(&model, "thing").kind, StructuredKind::Complex);
-}
-
-#[test]
-fn head_and_options_are_left_out_with_a_warning() {
-    let model = read(&document(
-        r"
-        /things:
-          head:
-            responses: {'200': {description: There}}
-          options:
-            responses: {'204': {description: Allowed}}
-        ",
-        "schemas: {}",
-    ));
-    assert_eq!(listing(&model), Vec::<String>::new());
-    assert_eq!(
-        warnings(&model),
-        [
-            "api.yaml:10:5: warning: `options` operations are not generated: left out",
-            "api.yaml:8:5: warning: `head` operations are not generated: left out",
+            "api.yaml:34:11: warning: query parameter `limit` is not supported yet: the function leaves it out",
+            "api.yaml:42:11: warning: query parameter `tag` is not supported yet: the function leaves it out",
+            "api.yaml:30:5: warning: GET /pets: a response that is a bare JSON array or primitive (not OData's `{\"value\": ...}`) is not supported yet: left out",
         ]
     );
 }
