@@ -18,7 +18,8 @@ use xtask::generate::{GenerateArgs, UrlArgs, generate};
 use xtask::paths::workspace_root;
 
 /// (crate folder, input relative to the workspace, roots): the codegen fixtures, a non-Graph
-/// service (TripPin, clippy-checked only: its snapshots would add little), the v1.0
+/// service (TripPin, clippy-checked only: its snapshots would add little), a non-Graph
+/// OpenAPI document (petstore: its header says what the reader makes of it), the v1.0
 /// closure (read-only properties), and the beta snippet with no roots (navigation targets the
 /// snippet leaves out become raw JSON).
 const CASES: &[(&str, &str, &[&str])] = &[
@@ -29,6 +30,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("open-types", "codegen/tests/fixtures/open_types.xml", &[]),
     ("trippin", "codegen/tests/fixtures/trippin.xml", &[]),
     ("endpoints", "codegen/tests/fixtures/endpoints.xml", &[]),
+    ("petstore", "codegen/tests/fixtures/petstore.yaml", &[]),
     (
         "graph-v1-closure",
         "codegen/tests/data/exchangeRestoreSession.closure.v1.0.csdl.xml",

@@ -34,15 +34,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Model, Diagnostics> {
     let doc = parse(name, text)?;
     let at = Locator::new(text);
     if !doc.openapi.starts_with("3.0.") {
-        return Err(Diagnostic::error(
-            name,
-            at.pos("/openapi"),
-            format!(
-                "OpenAPI {} is not supported: this reader implements OpenAPI 3.0.x",
-                doc.openapi
-            ),
-        )
-        .into());
+        return Err(unsupported(name, &at, "openapi", &doc.openapi).into());
     }
     let mut reader = Reader::new(name, &doc, at);
     reader.schemas();
@@ -51,8 +43,51 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Model, Diagnostics> {
     reader.finish()
 }
 
+fn unsupported(name: &str, at: &Locator, field: &str, version: &str) -> Diagnostic {
+    let what = match field {
+        "swagger" => format!("Swagger {version} (OpenAPI 2)"),
+        _ => format!("OpenAPI {version}"),
+    };
+    Diagnostic::error(
+        name,
+        at.pos(&format!("/{field}")),
+        format!("{what} is not supported: this reader implements OpenAPI 3.0.x"),
+    )
+}
+
+/// When a document does not parse as OpenAPI 3.0, its version usually says why: Swagger 2.0
+/// has no `openapi` field and OpenAPI 3.1 allows what 3.0 does not (`type: [string,
+/// 'null']`), so serde's first complaint would hide the real reason. Read on failure only.
+fn unsupported_version(name: &str, text: &str, json: bool) -> Option<Diagnostic> {
+    #[derive(serde::Deserialize)]
+    struct Version {
+        openapi: Option<serde_json::Value>,
+        swagger: Option<serde_json::Value>,
+    }
+    let found: Version = if json {
+        serde_json::from_str(text).ok()?
+    } else {
+        serde_norway::from_str(text).ok()?
+    };
+    let (field, version) = match (found.swagger, found.openapi) {
+        (Some(v), _) => ("swagger", v),
+        (None, Some(v)) => ("openapi", v),
+        (None, None) => return None,
+    };
+    // `swagger: 2.0` unquoted is a YAML number.
+    let version = match version {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    };
+    if field == "openapi" && version.starts_with("3.0.") {
+        return None;
+    }
+    Some(unsupported(name, &Locator::new(text), field, &version))
+}
+
 fn parse(name: &str, text: &str) -> Result<OpenAPI, Diagnostics> {
-    let parsed = if text.trim_start().starts_with('{') {
+    let json = text.trim_start().starts_with('{');
+    let parsed = if json {
         serde_json::from_str(text).map_err(|e| {
             let pos = Pos {
                 line: crate::source::saturate(e.line()),
@@ -69,7 +104,11 @@ fn parse(name: &str, text: &str) -> Result<OpenAPI, Diagnostics> {
             (pos, format!("not an OpenAPI 3.0 YAML document: {e}"))
         })
     };
-    parsed.map_err(|(pos, message)| Diagnostic::error(name, pos, message).into())
+    parsed.map_err(|(pos, message)| {
+        unsupported_version(name, text, json)
+            .unwrap_or_else(|| Diagnostic::error(name, pos, message))
+            .into()
+    })
 }
 
 /// The reader's state: the document, where things are in it, and the model being built.

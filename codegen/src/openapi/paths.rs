@@ -484,7 +484,7 @@ impl<'d> Reader<'d> {
     /// The `value` of an OData response envelope: an object whose properties are `value`
     /// and `@odata.*` annotations (a `*CollectionResponse`, or `{value}` around an action's
     /// primitive result), looking through `allOf` parts.
-    fn envelope(&self, schema: SchemaRef<'d>) -> Option<SchemaRef<'d>> {
+    pub(super) fn envelope(&self, schema: SchemaRef<'d>) -> Option<SchemaRef<'d>> {
         let mut value = None;
         let mut others = 0;
         let mut pending = vec![schema];
@@ -496,11 +496,14 @@ impl<'d> Reader<'d> {
             }
             let (_, s) = self.deref(next)?;
             let shape = Shape::of(s);
-            if !shape.is_object() {
+            // As in `classify`: `@odata.type` or a discriminator marks a type, not framing.
+            if !shape.is_object() || s.schema_data.discriminator.is_some() {
                 return None;
             }
             for (name, p) in shape.properties.into_iter().flatten() {
-                if name == "value" {
+                if name == "@odata.type" {
+                    return None;
+                } else if name == "value" {
                     value = Some(SchemaRef::from(p));
                 } else if !name.starts_with('@') {
                     others += 1;
@@ -515,32 +518,32 @@ impl<'d> Reader<'d> {
     /// by key is an entity, its key property is declared by the topmost base that has it,
     /// and every type in that hierarchy is an entity. Navigation targets are entities too.
     pub(super) fn infer_entities(&mut self) {
-        let mut keyed: Vec<(QualifiedName, String)> = Vec::new();
+        // Composite keys (`(a='{a}',b='{b}')`) count too: every part names a key property.
+        let mut keyed: Vec<(QualifiedName, Vec<String>)> = Vec::new();
         for endpoint in &self.model.endpoints {
             if let (Some(Segment::Key(parts)), Some(ty)) =
                 (endpoint.path.last(), endpoint_type(endpoint))
-                && let [part] = parts.as_slice()
             {
-                keyed.push((ty, part.property.clone()));
+                keyed.push((ty, parts.iter().map(|p| p.property.clone()).collect()));
             }
         }
         let mut roots = Vec::new();
-        for (ty, property) in keyed {
+        for (ty, key) in keyed {
             let chain = self.chain(&ty);
+            let declares_key = |t: &crate::ir::StructuredType| {
+                key.iter()
+                    .all(|k| t.properties.iter().any(|p| &p.name == k))
+            };
             let owner = chain
                 .iter()
                 .rev()
-                .find(|n| {
-                    self.model
-                        .structured(n)
-                        .is_some_and(|t| t.properties.iter().any(|p| p.name == property))
-                })
+                .find(|n| self.model.structured(n).is_some_and(declares_key))
                 .cloned()
                 .unwrap_or_else(|| ty.clone());
             if let Some(TypeDef::Structured(t)) = self.model.types.get_mut(&owner)
                 && t.key.is_empty()
             {
-                t.key = vec![property];
+                t.key = key;
             }
             roots.extend(chain.last().cloned());
         }

@@ -63,7 +63,11 @@ fn classify(schema: &Schema, named: bool) -> Kind {
             .unwrap_or_default();
         let annotations = names.iter().filter(|n| n.starts_with('@')).count();
         let value = names.iter().any(|n| n.as_str() == "value");
-        if annotations > 0 && annotations + usize::from(value) == names.len() {
+        // `@odata.type` or a discriminator marks a (possibly property-less) base type:
+        // envelopes carry `@odata.nextLink`/`@odata.count`, never a type to dispatch on.
+        let typed = names.iter().any(|n| n.as_str() == "@odata.type")
+            || schema.schema_data.discriminator.is_some();
+        if !typed && annotations > 0 && annotations + usize::from(value) == names.len() {
             return Kind::Envelope;
         }
         if named || shape.has_properties() || !shape.all_of.is_empty() {
@@ -139,7 +143,7 @@ impl<'d> Reader<'d> {
                 );
                 continue;
             }
-            match classify(schema, true) {
+            match self.classify_named(schema) {
                 Kind::Enum => self.enumeration(qualified, schema, &pointer),
                 Kind::Structured => self.structured(qualified, schema, &pointer),
                 Kind::Primitive(p) => {
@@ -158,6 +162,21 @@ impl<'d> Reader<'d> {
             }
         }
         self.check_bases();
+    }
+
+    /// What a component schema lowers to. Graph writes collection responses as
+    /// `allOf: [{$ref: BaseCollectionPaginationCountResponse}, {properties: {value}}]`:
+    /// framing assembled from parts is an envelope too, not a type whose base is framing.
+    fn classify_named(&self, schema: &'d Schema) -> Kind {
+        match classify(schema, true) {
+            Kind::Structured
+                if !Shape::of(schema).all_of.is_empty()
+                    && self.envelope(SchemaRef::Item(schema)).is_some() =>
+            {
+                Kind::Envelope
+            }
+            kind => kind,
+        }
     }
 
     /// The type a schema or reference stands for where it is used. `synth` names the type
@@ -193,7 +212,7 @@ impl<'d> Reader<'d> {
                 nullable: None,
             };
         };
-        match classify(target, true) {
+        match self.classify_named(target) {
             Kind::Enum | Kind::Structured | Kind::Primitive(_) => Typed {
                 ty: named(self.qualified(name)),
                 nullable: None,

@@ -2,6 +2,8 @@
 
 #![allow(dead_code, reason = "each test crate uses the part it needs")]
 
+pub mod openapi;
+
 use odata_codegen::UrlConventions;
 use odata_codegen::ir::{
     Body, Endpoint, EndpointKind, Model, Response, TypeDef, TypeName, TypeRef,
