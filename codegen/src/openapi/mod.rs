@@ -7,10 +7,12 @@
 //! Microsoft's CSDL→OpenAPI converter writes them; constructs the IR cannot hold yet are
 //! reported as warnings with what the reader did instead, never silently dropped.
 
+mod entities;
 mod locate;
 mod paths;
 mod schemas;
 mod shape;
+mod structured;
 
 use indexmap::IndexMap;
 use openapiv3::{Components, OpenAPI, ReferenceOr};
