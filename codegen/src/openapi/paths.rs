@@ -102,6 +102,8 @@ impl<'d> Reader<'d> {
     ) -> Result<Endpoint, Option<Skip>> {
         let mut path_params: Vec<&'d ParameterData> = Vec::new();
         let mut query = Vec::new();
+        // Said only once the endpoint is kept: one left out says why once.
+        let mut left_out: Vec<(&str, String)> = Vec::new();
         for (p_at, p) in parameters {
             let p = self
                 .resolve(p, |c| &c.parameters, "#/components/parameters/", p_at)
@@ -121,13 +123,13 @@ impl<'d> Reader<'d> {
                                 parameter_data.name
                             )));
                         }
-                        None => self.warn(
-                            p_at,
+                        None => left_out.push((
+                            p_at.as_str(),
                             format!(
                                 "query parameter `{}` is not supported yet: the function leaves it out",
                                 parameter_data.name
                             ),
-                        ),
+                        )),
                     }
                 }
                 // Optional headers (`If-Match`, `ConsistencyLevel`) are set on the request
@@ -210,6 +212,9 @@ impl<'d> Reader<'d> {
             (_, Method::Put | Method::Patch) => EndpointKind::Update,
             (_, Method::Delete) => EndpointKind::Delete,
         };
+        for (p_at, message) in left_out {
+            self.warn(p_at, message);
+        }
         Ok(Endpoint {
             query,
             body,
