@@ -60,41 +60,25 @@ impl<'a> Shape<'a> {
             SchemaKind::Type(Type::String(s)) => Shape {
                 typ: Some("string"),
                 format: format(&s.format),
-                enumeration: s
-                    .enumeration
-                    .iter()
-                    .map(|v| v.clone().map_or(Value::Null, Value::String))
-                    .collect(),
+                enumeration: values(&s.enumeration),
                 max_length: s.max_length,
                 ..Shape::default()
             },
             SchemaKind::Type(Type::Number(n)) => Shape {
                 typ: Some("number"),
                 format: format(&n.format),
-                enumeration: n
-                    .enumeration
-                    .iter()
-                    .map(|v| number(v.map(Value::from)))
-                    .collect(),
+                enumeration: values(&n.enumeration),
                 ..Shape::default()
             },
             SchemaKind::Type(Type::Integer(n)) => Shape {
                 typ: Some("integer"),
                 format: format(&n.format),
-                enumeration: n
-                    .enumeration
-                    .iter()
-                    .map(|v| number(v.map(Value::from)))
-                    .collect(),
+                enumeration: values(&n.enumeration),
                 ..Shape::default()
             },
             SchemaKind::Type(Type::Boolean(b)) => Shape {
                 typ: Some("boolean"),
-                enumeration: b
-                    .enumeration
-                    .iter()
-                    .map(|v| number(v.map(Value::from)))
-                    .collect(),
+                enumeration: values(&b.enumeration),
                 ..Shape::default()
             },
             SchemaKind::Type(Type::Object(o)) => Shape {
@@ -160,8 +144,11 @@ impl<'a> Shape<'a> {
     }
 }
 
-fn number(v: Option<Value>) -> Value {
-    v.unwrap_or(Value::Null)
+/// `enum` values as JSON, `null` where the document wrote one.
+fn values<T: Clone + Into<Value>>(list: &[Option<T>]) -> Vec<Value> {
+    list.iter()
+        .map(|v| v.clone().map_or(Value::Null, Into::into))
+        .collect()
 }
 
 fn format<T: serde::Serialize>(f: &VariantOrUnknownOrEmpty<T>) -> Option<String> {
