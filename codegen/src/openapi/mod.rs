@@ -1,10 +1,10 @@
 //! Reads OpenAPI 3.0.x documents (YAML or JSON) into the same IR as the CSDL reader.
 //!
-//! serde_norway or serde_json parse the text into openapiv3's object model; [`locate`] finds
-//! line:col for the JSON pointers the reader reports. Schemas become types
-//! ([`schemas`]), paths become endpoints ([`paths`]). What OpenAPI cannot say but the IR
-//! wants (entity or complex, keys, containment) is inferred from the paths, the way
-//! Microsoft's CSDL→OpenAPI converter writes them; constructs the IR cannot hold yet are
+//! serde_norway or serde_json parse the text into openapiv3's object model; `locate` finds
+//! line:col for the JSON pointers the reader reports. Schemas become types (`schemas`,
+//! `structured`), paths become endpoints (`paths`). What OpenAPI cannot say but the IR
+//! wants (entity or complex, keys, containment) is inferred from the paths (`entities`), the
+//! way Microsoft's CSDL→OpenAPI converter writes them; constructs the IR cannot hold yet are
 //! reported as warnings with what the reader did instead, never silently dropped.
 
 mod entities;
