@@ -10,10 +10,8 @@
 mod support;
 
 use odata_codegen::ir::{Body, EndpointKind, QueryOption, Response, Segment, StructuredKind};
-use support::openapi::{
-    document, endpoint, generate, label, listing, read, structured, warnings, zoo,
-};
-use support::table;
+use support::openapi::{document, endpoint, generate, listing, read, structured, warnings, zoo};
+use support::{table, ty as label};
 
 /// The types the path tests share: `pet` and `toy` derive from `entity`, which declares
 /// the key; `place` is a plain object; `pet.toys` and `pet.friends` are navigation.

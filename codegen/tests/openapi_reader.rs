@@ -9,11 +9,11 @@
 
 mod support;
 
-use support::{render, table};
+use support::{render, table, ty as label};
 
 use odata_codegen::ir::{Primitive, StructuredKind, TypeDef, TypeName};
 use support::openapi::{
-    enum_members, label, property, read, schemas, structured, type_names, warnings, zoo,
+    enum_members, property, read, schemas, structured, type_names, warnings, zoo,
 };
 
 // ---- allOf: inheritance ----------------------------------------------------------------

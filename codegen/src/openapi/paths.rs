@@ -19,7 +19,7 @@ use super::shape::{SchemaRef, Shape};
 use super::{Reader, extension};
 use crate::ir::{
     Body, BodyParameter, CallParameter, Endpoint, EndpointKind, KeyPart, Method, QualifiedName,
-    QueryOption, Response, Segment, TypeDef, TypeName, TypeRef, UrlConventions,
+    QueryOption, Response, Segment, TypeName, TypeRef, UrlConventions,
 };
 
 /// Why an endpoint is left out.
@@ -474,16 +474,11 @@ impl<'d> Reader<'d> {
         })
     }
 
+    /// A structured value, or a reference that does not resolve: selection reports that
+    /// if it matters, so the endpoint is kept.
     fn model_is_structured(&self, ty: &TypeRef) -> bool {
-        match &ty.name {
-            TypeName::Named(n) => match self.model.types.get(n) {
-                Some(TypeDef::Structured(_)) => true,
-                Some(_) => false,
-                // Not defined: selection reports it if it matters; keep the endpoint.
-                None => self.model.unresolved.contains_key(n),
-            },
-            TypeName::Primitive(_) => false,
-        }
+        self.model.is_structured(ty)
+            || matches!(&ty.name, TypeName::Named(n) if self.model.unresolved.contains_key(n))
     }
 
     /// The `value` of an OData response envelope: an object whose properties are `value`

@@ -9,7 +9,8 @@ use odata_codegen::ir::{
     Body, Endpoint, EndpointKind, Model, Response, TypeDef, TypeName, TypeRef,
 };
 
-fn ty(t: &TypeRef) -> String {
+/// `Edm.String`, `ns.pet`, `Collection(Edm.Int32)`: a type with its namespace.
+pub fn ty(t: &TypeRef) -> String {
     let inner = match &t.name {
         TypeName::Primitive(p) => format!("Edm.{p:?}"),
         TypeName::Named(q) => q.to_string(),

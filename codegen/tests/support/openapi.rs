@@ -5,9 +5,7 @@
     reason = "a test helper: panicking fails the test that called it"
 )]
 
-use odata_codegen::ir::{
-    Endpoint, Model, Property, QualifiedName, StructuredType, TypeDef, TypeName, TypeRef,
-};
+use odata_codegen::ir::{Endpoint, Model, Property, QualifiedName, StructuredType, TypeDef};
 
 /// How diagnostics name every inline document.
 pub const FILE: &str = "api.yaml";
@@ -101,19 +99,6 @@ pub fn property<'m>(model: &'m Model, ty: &str, name: &str) -> &'m Property {
         .iter()
         .find(|p| p.name == name)
         .unwrap_or_else(|| panic!("`{ty}` has no property `{name}`"))
-}
-
-/// `Edm.String`, `Zoo.pet`, `Collection(Edm.Int32)`.
-pub fn label(ty: &TypeRef) -> String {
-    let inner = match &ty.name {
-        TypeName::Primitive(p) => format!("Edm.{p:?}"),
-        TypeName::Named(q) => q.to_string(),
-    };
-    if ty.collection {
-        format!("Collection({inner})")
-    } else {
-        inner
-    }
 }
 
 /// The names of the structured types, enums and type definitions, in model order.
