@@ -5,7 +5,7 @@
 //! - [`Nullable`]: the absent / `null` / value states of a property in a PATCH body;
 //! - [`OpenEnum`] and [`Flags`]: enumerations that keep members they do not know;
 //! - [`Wire`]: the OData JSON wire forms of primitive values (OData JSON Format v4.01
-//!   §7.1), with [`read_value`] and [`write_field`] for generated serde impls;
+//!   §7.1), with [`read_value`], [`read_into`] and [`write_field`] for generated serde impls;
 //! - [`Structured`]: control information (`@odata.*`) and unknown properties;
 //! - [`resolve_type`] and friends: `@odata.type` dispatch for derived types;
 //! - [`impl_structured!`], [`impl_polymorphic!`] and [`impl_open_enum_traits!`]: the trait
@@ -66,5 +66,6 @@ pub use structured::{
     ControlInformation, Structured, StructuredParts, deserialize_structured, serialize_structured,
 };
 pub use wire::{
-    Binary, Decimal, Model, ParseDecimalError, Wire, WireRef, WireValue, read_value, write_field,
+    Binary, Decimal, Model, ParseDecimalError, Wire, WireRef, WireValue, read_into, read_value,
+    write_field,
 };

@@ -47,7 +47,7 @@ pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> T
         }
         let doc = doc_attrs(&doc);
         declarations.push(quote! { #doc pub #field_ident: #rust_type, });
-        reads.push(quote! { #wire => self.#field_ident = odata_runtime::read_value(map, key)?, });
+        reads.push(quote! { #wire => odata_runtime::read_into(map, key, &mut self.#field_ident), });
         if !field.read_only {
             writes.push(quote! { odata_runtime::write_field(map, #wire, &self.#field_ident)?; });
         }
@@ -61,7 +61,7 @@ pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> T
             match key {
                 #(#reads)*
                 _ => return Ok(false),
-            }
+            }?;
             Ok(true)
         }
     };

@@ -56,48 +56,51 @@ impl odata_runtime::Structured for ExchangeRestoreSession {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => self.id = odata_runtime::read_value(map, key)?,
+            "id" => odata_runtime::read_into(map, key, &mut self.id),
             "completedDateTime" => {
-                self.completed_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.completed_date_time)
             }
-            "createdBy" => self.created_by = odata_runtime::read_value(map, key)?,
+            "createdBy" => odata_runtime::read_into(map, key, &mut self.created_by),
             "createdDateTime" => {
-                self.created_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.created_date_time)
             }
-            "error" => self.error = odata_runtime::read_value(map, key)?,
+            "error" => odata_runtime::read_into(map, key, &mut self.error),
             "lastModifiedBy" => {
-                self.last_modified_by = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.last_modified_by)
             }
             "lastModifiedDateTime" => {
-                self.last_modified_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.last_modified_date_time)
             }
             "restoreJobType" => {
-                self.restore_job_type = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.restore_job_type)
             }
             "restoreSessionArtifactCount" => {
-                self.restore_session_artifact_count = odata_runtime::read_value(
+                odata_runtime::read_into(
                     map,
                     key,
-                )?;
+                    &mut self.restore_session_artifact_count,
+                )
             }
-            "status" => self.status = odata_runtime::read_value(map, key)?,
+            "status" => odata_runtime::read_into(map, key, &mut self.status),
             "granularMailboxRestoreArtifacts" => {
-                self.granular_mailbox_restore_artifacts = odata_runtime::read_value(
+                odata_runtime::read_into(
                     map,
                     key,
-                )?;
+                    &mut self.granular_mailbox_restore_artifacts,
+                )
             }
             "mailboxRestoreArtifacts" => {
-                self.mailbox_restore_artifacts = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.mailbox_restore_artifacts)
             }
             "mailboxRestoreArtifactsBulkAdditionRequests" => {
-                self.mailbox_restore_artifacts_bulk_addition_requests = odata_runtime::read_value(
+                odata_runtime::read_into(
                     map,
                     key,
-                )?;
+                    &mut self.mailbox_restore_artifacts_bulk_addition_requests,
+                )
             }
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

@@ -24,10 +24,10 @@ impl odata_runtime::Structured for Identity {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "displayName" => self.display_name = odata_runtime::read_value(map, key)?,
-            "id" => self.id = odata_runtime::read_value(map, key)?,
+            "displayName" => odata_runtime::read_into(map, key, &mut self.display_name),
+            "id" => odata_runtime::read_into(map, key, &mut self.id),
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

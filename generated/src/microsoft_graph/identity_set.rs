@@ -26,11 +26,11 @@ impl odata_runtime::Structured for IdentitySet {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "application" => self.application = odata_runtime::read_value(map, key)?,
-            "device" => self.device = odata_runtime::read_value(map, key)?,
-            "user" => self.user = odata_runtime::read_value(map, key)?,
+            "application" => odata_runtime::read_into(map, key, &mut self.application),
+            "device" => odata_runtime::read_into(map, key, &mut self.device),
+            "user" => odata_runtime::read_into(map, key, &mut self.user),
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

@@ -52,39 +52,39 @@ impl odata_runtime::Structured for MailboxRestoreArtifactsBulkAdditionRequest {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => self.id = odata_runtime::read_value(map, key)?,
-            "createdBy" => self.created_by = odata_runtime::read_value(map, key)?,
+            "id" => odata_runtime::read_into(map, key, &mut self.id),
+            "createdBy" => odata_runtime::read_into(map, key, &mut self.created_by),
             "createdDateTime" => {
-                self.created_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.created_date_time)
             }
             "destinationType" => {
-                self.destination_type = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.destination_type)
             }
-            "displayName" => self.display_name = odata_runtime::read_value(map, key)?,
-            "error" => self.error = odata_runtime::read_value(map, key)?,
+            "displayName" => odata_runtime::read_into(map, key, &mut self.display_name),
+            "error" => odata_runtime::read_into(map, key, &mut self.error),
             "lastModifiedBy" => {
-                self.last_modified_by = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.last_modified_by)
             }
             "lastModifiedDateTime" => {
-                self.last_modified_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.last_modified_date_time)
             }
             "protectionTimePeriod" => {
-                self.protection_time_period = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.protection_time_period)
             }
             "protectionUnitIds" => {
-                self.protection_unit_ids = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.protection_unit_ids)
             }
             "restorePointPreference" => {
-                self.restore_point_preference = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.restore_point_preference)
             }
-            "status" => self.status = odata_runtime::read_value(map, key)?,
-            "tags" => self.tags = odata_runtime::read_value(map, key)?,
+            "status" => odata_runtime::read_into(map, key, &mut self.status),
+            "tags" => odata_runtime::read_into(map, key, &mut self.tags),
             "directoryObjectIds" => {
-                self.directory_object_ids = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.directory_object_ids)
             }
-            "mailboxes" => self.mailboxes = odata_runtime::read_value(map, key)?,
+            "mailboxes" => odata_runtime::read_into(map, key, &mut self.mailboxes),
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

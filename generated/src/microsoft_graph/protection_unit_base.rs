@@ -52,43 +52,49 @@ impl odata_runtime::Structured for ProtectionUnitBase {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => self.id = odata_runtime::read_value(map, key)?,
+            "id" => odata_runtime::read_into(map, key, &mut self.id),
             "backupRetentionPeriodInDays" => {
-                self.backup_retention_period_in_days = odata_runtime::read_value(
+                odata_runtime::read_into(
                     map,
                     key,
-                )?;
+                    &mut self.backup_retention_period_in_days,
+                )
             }
             "billingPolicyId" => {
-                self.billing_policy_id = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.billing_policy_id)
             }
-            "createdBy" => self.created_by = odata_runtime::read_value(map, key)?,
+            "createdBy" => odata_runtime::read_into(map, key, &mut self.created_by),
             "createdDateTime" => {
-                self.created_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.created_date_time)
             }
-            "error" => self.error = odata_runtime::read_value(map, key)?,
+            "error" => odata_runtime::read_into(map, key, &mut self.error),
             "lastModifiedBy" => {
-                self.last_modified_by = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.last_modified_by)
             }
             "lastModifiedDateTime" => {
-                self.last_modified_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.last_modified_date_time)
             }
             "offboardRequestedDateTime" => {
-                self.offboard_requested_date_time = odata_runtime::read_value(map, key)?;
-            }
-            "pendingRetentionPeriodChange" => {
-                self.pending_retention_period_change = odata_runtime::read_value(
+                odata_runtime::read_into(
                     map,
                     key,
-                )?;
+                    &mut self.offboard_requested_date_time,
+                )
             }
-            "policyId" => self.policy_id = odata_runtime::read_value(map, key)?,
+            "pendingRetentionPeriodChange" => {
+                odata_runtime::read_into(
+                    map,
+                    key,
+                    &mut self.pending_retention_period_change,
+                )
+            }
+            "policyId" => odata_runtime::read_into(map, key, &mut self.policy_id),
             "protectionSources" => {
-                self.protection_sources = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.protection_sources)
             }
-            "status" => self.status = odata_runtime::read_value(map, key)?,
+            "status" => odata_runtime::read_into(map, key, &mut self.status),
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

@@ -28,12 +28,12 @@ impl odata_runtime::Structured for PublicInnerError {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "code" => self.code = odata_runtime::read_value(map, key)?,
-            "details" => self.details = odata_runtime::read_value(map, key)?,
-            "message" => self.message = odata_runtime::read_value(map, key)?,
-            "target" => self.target = odata_runtime::read_value(map, key)?,
+            "code" => odata_runtime::read_into(map, key, &mut self.code),
+            "details" => odata_runtime::read_into(map, key, &mut self.details),
+            "message" => odata_runtime::read_into(map, key, &mut self.message),
+            "target" => odata_runtime::read_into(map, key, &mut self.target),
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

@@ -38,21 +38,21 @@ impl odata_runtime::Structured for RestoreArtifactBase {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => self.id = odata_runtime::read_value(map, key)?,
+            "id" => odata_runtime::read_into(map, key, &mut self.id),
             "completionDateTime" => {
-                self.completion_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.completion_date_time)
             }
             "destinationType" => {
-                self.destination_type = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.destination_type)
             }
-            "error" => self.error = odata_runtime::read_value(map, key)?,
+            "error" => odata_runtime::read_into(map, key, &mut self.error),
             "startDateTime" => {
-                self.start_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.start_date_time)
             }
-            "status" => self.status = odata_runtime::read_value(map, key)?,
-            "restorePoint" => self.restore_point = odata_runtime::read_value(map, key)?,
+            "status" => odata_runtime::read_into(map, key, &mut self.status),
+            "restorePoint" => odata_runtime::read_into(map, key, &mut self.restore_point),
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

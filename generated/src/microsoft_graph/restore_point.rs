@@ -36,19 +36,19 @@ impl odata_runtime::Structured for RestorePoint {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => self.id = odata_runtime::read_value(map, key)?,
+            "id" => odata_runtime::read_into(map, key, &mut self.id),
             "expirationDateTime" => {
-                self.expiration_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.expiration_date_time)
             }
             "protectionDateTime" => {
-                self.protection_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.protection_date_time)
             }
-            "tags" => self.tags = odata_runtime::read_value(map, key)?,
+            "tags" => odata_runtime::read_into(map, key, &mut self.tags),
             "protectionUnit" => {
-                self.protection_unit = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.protection_unit)
             }
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

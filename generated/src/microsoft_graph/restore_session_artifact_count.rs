@@ -28,12 +28,12 @@ impl odata_runtime::Structured for RestoreSessionArtifactCount {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "completed" => self.completed = odata_runtime::read_value(map, key)?,
-            "failed" => self.failed = odata_runtime::read_value(map, key)?,
-            "inProgress" => self.in_progress = odata_runtime::read_value(map, key)?,
-            "total" => self.total = odata_runtime::read_value(map, key)?,
+            "completed" => odata_runtime::read_into(map, key, &mut self.completed),
+            "failed" => odata_runtime::read_into(map, key, &mut self.failed),
+            "inProgress" => odata_runtime::read_into(map, key, &mut self.in_progress),
+            "total" => odata_runtime::read_into(map, key, &mut self.total),
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

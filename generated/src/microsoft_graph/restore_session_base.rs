@@ -46,33 +46,34 @@ impl odata_runtime::Structured for RestoreSessionBase {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "id" => self.id = odata_runtime::read_value(map, key)?,
+            "id" => odata_runtime::read_into(map, key, &mut self.id),
             "completedDateTime" => {
-                self.completed_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.completed_date_time)
             }
-            "createdBy" => self.created_by = odata_runtime::read_value(map, key)?,
+            "createdBy" => odata_runtime::read_into(map, key, &mut self.created_by),
             "createdDateTime" => {
-                self.created_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.created_date_time)
             }
-            "error" => self.error = odata_runtime::read_value(map, key)?,
+            "error" => odata_runtime::read_into(map, key, &mut self.error),
             "lastModifiedBy" => {
-                self.last_modified_by = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.last_modified_by)
             }
             "lastModifiedDateTime" => {
-                self.last_modified_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.last_modified_date_time)
             }
             "restoreJobType" => {
-                self.restore_job_type = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.restore_job_type)
             }
             "restoreSessionArtifactCount" => {
-                self.restore_session_artifact_count = odata_runtime::read_value(
+                odata_runtime::read_into(
                     map,
                     key,
-                )?;
+                    &mut self.restore_session_artifact_count,
+                )
             }
-            "status" => self.status = odata_runtime::read_value(map, key)?,
+            "status" => odata_runtime::read_into(map, key, &mut self.status),
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

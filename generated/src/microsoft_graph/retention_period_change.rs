@@ -29,17 +29,18 @@ impl odata_runtime::Structured for RetentionPeriodChange {
     ) -> Result<bool, A::Error> {
         match key {
             "effectiveFromDateTime" => {
-                self.effective_from_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.effective_from_date_time)
             }
-            "status" => self.status = odata_runtime::read_value(map, key)?,
+            "status" => odata_runtime::read_into(map, key, &mut self.status),
             "targetRetentionPeriodInDays" => {
-                self.target_retention_period_in_days = odata_runtime::read_value(
+                odata_runtime::read_into(
                     map,
                     key,
-                )?;
+                    &mut self.target_retention_period_in_days,
+                )
             }
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

@@ -24,12 +24,12 @@ impl odata_runtime::Structured for TimePeriod {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "endDateTime" => self.end_date_time = odata_runtime::read_value(map, key)?,
+            "endDateTime" => odata_runtime::read_into(map, key, &mut self.end_date_time),
             "startDateTime" => {
-                self.start_date_time = odata_runtime::read_value(map, key)?;
+                odata_runtime::read_into(map, key, &mut self.start_date_time)
             }
             _ => return Ok(false),
-        }
+        }?;
         Ok(true)
     }
     fn write_properties<M: odata_runtime::serde::ser::SerializeMap>(

@@ -127,6 +127,21 @@ pub fn read_value<'de, A: MapAccess<'de>, T: Wire>(map: &mut A, key: &str) -> Re
         .map_err(|err| <A::Error as de::Error>::custom(format!("{key}: {err}")))
 }
 
+/// Reads the value of the property `key` into `slot`: [`read_value`] for generated
+/// `Structured::read_property` arms.
+///
+/// One generic call per property with the field as an argument, instead of an assignment
+/// and a `?` per arm, is what keeps a crate of thousands of models cheap to check (Graph
+/// v1.0: about 10% less memory for `cargo check`).
+pub fn read_into<'de, A: MapAccess<'de>, T: Wire>(
+    map: &mut A,
+    key: &str,
+    slot: &mut T,
+) -> Result<(), A::Error> {
+    *slot = read_value(map, key)?;
+    Ok(())
+}
+
 /// Writes the property `key` unless the value is absent ([`Wire::is_absent`]): absent
 /// properties are left out of the object, which in a PATCH body means "unchanged".
 pub fn write_field<M: SerializeMap, T: Wire>(
