@@ -63,9 +63,13 @@ macro_rules! impl_structured {
 /// ([`resolve_type`](crate::resolve_type): exact, then case-insensitive) and falls back to
 /// the base, which keeps the type name and every property. Serializing a derived variant
 /// writes its `@odata.type`, so the service can tell which type it is.
+///
+/// A derived variant may carry attributes (`#[cfg(feature = "...")]`): they apply to its
+/// `From` impl and match arms. A configured-away variant's name still takes part in
+/// resolving `@odata.type`, and then falls back to the base like any unknown type.
 #[macro_export]
 macro_rules! impl_polymorphic {
-    ($any:ty, $base_variant:ident($base:ty) $(, $variant:ident($derived:ty) = $name:literal)* $(,)?) => {
+    ($any:ty, $base_variant:ident($base:ty) $(, $(#[$attr:meta])* $variant:ident($derived:ty) = $name:literal)* $(,)?) => {
         impl ::core::default::Default for $any {
             fn default() -> Self {
                 Self::$base_variant(::core::default::Default::default())
@@ -79,6 +83,7 @@ macro_rules! impl_polymorphic {
         }
 
         $(
+            $(#[$attr])*
             impl ::core::convert::From<$derived> for $any {
                 fn from(value: $derived) -> Self {
                     Self::$variant(::std::boxed::Box::new(value))
@@ -94,6 +99,7 @@ macro_rules! impl_polymorphic {
                 match self {
                     Self::$base_variant(value) => $crate::serde::Serialize::serialize(&**value, serializer),
                     $(
+                        $(#[$attr])*
                         Self::$variant(value) => $crate::serialize_structured(
                             &**value,
                             serializer,
@@ -111,6 +117,7 @@ macro_rules! impl_polymorphic {
                 let object = $crate::polymorphic::buffer(deserializer)?;
                 ::core::result::Result::Ok(match $crate::polymorphic::resolve_type(&object, &[$($name),*]) {
                     $(
+                        $(#[$attr])*
                         ::core::option::Option::Some($name) => Self::$variant(::std::boxed::Box::new(
                             $crate::polymorphic::from_object(object)?,
                         )),
