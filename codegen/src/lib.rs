@@ -1,10 +1,12 @@
 //! `odata-codegen` turns service metadata into the source of a typed Rust crate.
 //!
 //! The pipeline runs one way: a reader ([`csdl`]) builds the [`ir::Model`], [`select`] keeps
-//! the closure of the requested roots, [`naming`] decides every Rust name once, and
+//! the closure of the requested roots, [`areas`] decides which cargo feature compiles what,
+//! [`naming`] decides every Rust name once, and
 //! [`emit`] writes token trees that prettyplease formats into files. Nothing here touches
 //! the file system, the clock or the environment: bytes in, file contents out.
 
+pub mod areas;
 pub mod csdl;
 pub mod diagnostics;
 pub mod emit;
@@ -127,8 +129,9 @@ pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnosti
         urls: options.urls,
     };
     let selection = select::select(&model, &endpoints, &request, input.name)?;
-    let names = naming::Names::assign(&model, &selection, &options.crate_name);
-    let files = emit::crate_files(&model, &selection, &names, options, input.name)?;
+    let areas = areas::Areas::assign(&model, &selection);
+    let names = naming::Names::assign(&model, &selection, &areas, &options.crate_name);
+    let files = emit::crate_files(&model, &selection, &areas, &names, options, input.name)?;
     Ok(Output {
         files,
         warnings: model

@@ -12,6 +12,7 @@ const FIXTURES: &[(&str, &str)] = &[
     ("recursion", include_str!("fixtures/recursion.xml")),
     ("open_types", include_str!("fixtures/open_types.xml")),
     ("endpoints", include_str!("fixtures/endpoints.xml")),
+    ("areas", include_str!("fixtures/areas.xml")),
 ];
 
 const SCHEMA: &[u8] = include_bytes!("../../schema/exchangeRestoreSession.closure.csdl.xml");

@@ -20,8 +20,8 @@ use xtask::paths::workspace_root;
 /// (crate folder, input relative to the workspace, roots): the codegen fixtures, a non-Graph
 /// service (TripPin, clippy-checked only: its snapshots would add little), a non-Graph
 /// OpenAPI document (petstore: its header says what the reader makes of it), the v1.0
-/// closure (read-only properties), and the beta snippet with no roots (navigation targets the
-/// snippet leaves out become raw JSON).
+/// closure (read-only properties), the beta snippet with no roots (navigation targets the
+/// snippet leaves out become raw JSON), and one root of the whole of Graph v1.0.
 const CASES: &[(&str, &str, &[&str])] = &[
     ("inheritance", "codegen/tests/fixtures/inheritance.xml", &[]),
     ("flags", "codegen/tests/fixtures/flags.xml", &[]),
@@ -30,6 +30,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("open-types", "codegen/tests/fixtures/open_types.xml", &[]),
     ("trippin", "codegen/tests/fixtures/trippin.xml", &[]),
     ("endpoints", "codegen/tests/fixtures/endpoints.xml", &[]),
+    ("areas", "codegen/tests/fixtures/areas.xml", &[]),
     ("petstore", "codegen/tests/fixtures/petstore.yaml", &[]),
     (
         "graph-v1-closure",
@@ -40,6 +41,12 @@ const CASES: &[(&str, &str, &[&str])] = &[
         "graph-beta-everything",
         "schema/exchangeRestoreSession.closure.csdl.xml",
         &[],
+    ),
+    // The selective case at scale: one root of all of Graph v1.0, models only.
+    (
+        "graph-v1-user",
+        "codegen/tests/data/graph-v1.0.csdl.xml",
+        &["microsoft.graph.user"],
     ),
 ];
 
@@ -153,6 +160,49 @@ fn generated_crates_build_with_clippy_and_rustdoc_clean() {
             if let Err(e) = cargo(&out, &target, step) {
                 failures.push(e);
             }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Each area feature of the areas fixture builds alone, with no area, and with two that
+/// share types: a navigation field or derived variant whose type is compiled by another
+/// feature must come and go with it, warning-free.
+#[test]
+fn area_features_build_alone_and_together() {
+    let root = workspace_root();
+    let base: PathBuf = root.join("target/fixture-crates");
+    let out = base.join("areas-features");
+    let args = GenerateArgs {
+        input: root.join("codegen/tests/fixtures/areas.xml"),
+        out: out.clone(),
+        roots: Vec::new(),
+        crate_name: None,
+        navigation_depth: 1,
+        paths: Vec::new(),
+        urls: UrlArgs::default(),
+    };
+    generate(&args).unwrap();
+    let target = base.join("target");
+    let mut failures = Vec::new();
+    for features in [
+        "",
+        "desks",
+        "meeting_rooms",
+        "people",
+        "rooms",
+        "people,desks",
+        "rooms,meeting_rooms",
+    ] {
+        let step = [
+            "check",
+            "--quiet",
+            "--no-default-features",
+            "--features",
+            features,
+        ];
+        if let Err(e) = cargo(&out, &target, &step) {
+            failures.push(e);
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

@@ -18,6 +18,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::Options;
+use crate::areas::{Areas, Gate};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Model, QualifiedName, TypeDef, UrlConventions};
 use crate::naming::{Names, TypeNames};
@@ -29,6 +30,7 @@ pub use types::Layout;
 pub struct Context<'a> {
     pub model: &'a Model,
     pub selection: &'a Selection,
+    pub areas: &'a Areas,
     pub names: &'a Names,
     pub layout: Layout,
     pub urls: UrlConventions,
@@ -40,6 +42,7 @@ pub struct Context<'a> {
 pub fn crate_files(
     model: &Model,
     selection: &Selection,
+    areas: &Areas,
     names: &Names,
     options: &Options,
     source: &str,
@@ -47,6 +50,7 @@ pub fn crate_files(
     let mut cx = Context {
         model,
         selection,
+        areas,
         names,
         layout: Layout::compute(model, selection),
         urls: options.urls,
@@ -61,7 +65,7 @@ pub fn crate_files(
     let mut files = BTreeMap::new();
     files.insert(
         "Cargo.toml".to_owned(),
-        manifest::cargo_toml(options, source, &format!("# {notice}\n\n")),
+        manifest::cargo_toml(&cx, options, source, &format!("# {notice}\n\n")),
     );
 
     let mut per_module: BTreeMap<&str, Vec<(&QualifiedName, &TypeNames)>> = BTreeMap::new();
@@ -84,7 +88,7 @@ pub fn crate_files(
         let path = format!("src/{module}/mod.rs");
         files.insert(
             path.clone(),
-            format(&header, manifest::module_rs(members), &path)?,
+            format(&header, manifest::module_rs(&cx, members), &path)?,
         );
         for (name, type_names) in members {
             let path = format!("src/{module}/{}.rs", type_names.file);
@@ -95,6 +99,33 @@ pub fn crate_files(
         }
     }
     Ok(files)
+}
+
+impl Context<'_> {
+    /// The `#[cfg]` of an item compiled under `gate`; nothing when it is always compiled.
+    pub fn cfg(&self, gate: Gate<'_>) -> TokenStream {
+        let feature = |area: &usize| self.names.features.get(*area).map(String::as_str);
+        let features: Vec<&str> = match gate {
+            Gate::Always => return TokenStream::new(),
+            Gate::Full => vec![crate::naming::FULL_FEATURE],
+            Gate::Any(areas) => areas.iter().filter_map(feature).collect(),
+        };
+        match features.as_slice() {
+            [one] => quote! { #[cfg(feature = #one)] },
+            many => quote! { #[cfg(any(#(feature = #many),*))] },
+        }
+    }
+
+    /// The `#[cfg]` of a use of type `target` inside an item of type `within`: nothing when
+    /// the target is compiled whenever the item is.
+    pub fn cfg_within(&self, target: &QualifiedName, within: &QualifiedName) -> TokenStream {
+        let target = self.areas.of_type(target);
+        if target.covers(self.areas.of_type(within)) {
+            TokenStream::new()
+        } else {
+            self.cfg(target)
+        }
+    }
 }
 
 fn type_file(cx: &Context<'_>, name: &QualifiedName, names: &TypeNames) -> TokenStream {

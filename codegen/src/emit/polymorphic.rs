@@ -36,13 +36,15 @@ pub fn any_enum(cx: &Context<'_>, base: &StructuredType, any: &Polymorphic) -> T
             format!("`{member}`.")
         };
         let doc = doc_attrs(&doc);
-        variants.push(quote! { #doc #variant(Box<#path>), });
+        // A derived type whose area is off is not a variant: its values read as the base.
+        let cfg = cx.cfg_within(member, &base.name);
+        variants.push(quote! { #doc #cfg #variant(Box<#path>), });
         // The base comes first and has no name to dispatch on; derived types carry theirs.
         let qualified = member.to_string();
         members.push(if i == 0 {
             quote!(#variant(#path))
         } else {
-            quote!(#variant(#path) = #qualified)
+            quote!(#cfg #variant(#path) = #qualified)
         });
     }
     let base_variant = any

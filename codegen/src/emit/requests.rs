@@ -2,13 +2,14 @@
 //! `odata_runtime::Request` whose type parameter says how to parse the response, so the
 //! same value serves our client, any other HTTP stack, and tests without a network.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::Context;
 use super::docs::{describe, doc_attrs, inner_doc_attrs};
+use crate::areas::Gate;
 use crate::ir::{
     Body, Endpoint, EndpointKind, Primitive, QualifiedName, QueryOption, Response, Segment,
     TypeDef, TypeName, TypeRef,
@@ -19,6 +20,7 @@ use crate::naming::{BODY_PARAMETER, EndpointNames, OPTIONS_PARAMETER};
 /// `src/requests/<a>.rs`, `src/requests/<a>/<b>.rs`, ... one per navigation path.
 pub fn module_files(cx: &Context<'_>) -> Vec<(String, TokenStream)> {
     let requests = &cx.names.requests;
+    let gates = module_gates(cx);
     requests
         .modules
         .keys()
@@ -30,29 +32,70 @@ pub fn module_files(cx: &Context<'_>) -> Vec<(String, TokenStream)> {
                 }
                 _ => format!("src/{}.rs", idents.join("/")),
             };
-            (file, module(cx, path))
+            (file, module(cx, &gates, path))
         })
         .collect()
 }
 
-fn module(cx: &Context<'_>, path: &[String]) -> TokenStream {
+/// The areas whose features compile each module: those of the endpoints under it. Empty
+/// when the crate has no area features.
+fn module_gates<'a>(cx: &Context<'a>) -> BTreeMap<&'a [String], BTreeSet<usize>> {
+    let mut gates: BTreeMap<&[String], BTreeSet<usize>> = BTreeMap::new();
+    for (i, names) in cx.names.requests.endpoints.iter().enumerate() {
+        if let Some(area) = cx.areas.of_endpoint(i) {
+            for depth in 0..=names.module.len() {
+                gates
+                    .entry(&names.module[..depth])
+                    .or_default()
+                    .insert(area);
+            }
+        }
+    }
+    gates
+}
+
+fn module(
+    cx: &Context<'_>,
+    gates: &BTreeMap<&[String], BTreeSet<usize>>,
+    path: &[String],
+) -> TokenStream {
     let requests = &cx.names.requests;
     let doc = inner_doc_attrs(&module_doc(cx, path));
+    // What is compiled with fewer areas than its module gets a `#[cfg]`; the root module
+    // is always compiled.
+    let empty = BTreeSet::new();
+    let enclosing = if path.is_empty() {
+        &empty
+    } else {
+        gates.get(path).unwrap_or(&empty)
+    };
+    let cfg = |areas: &BTreeSet<usize>| {
+        if areas.is_empty() || areas == enclosing {
+            TokenStream::new()
+        } else {
+            cx.cfg(Gate::Any(areas))
+        }
+    };
     let children = requests
         .modules
         .iter()
         .filter(|(child, _)| child.len() == path.len() + 1 && child.starts_with(path))
-        .map(|(_, ident)| {
+        .map(|(child, ident)| {
+            let cfg = cfg(gates.get(child.as_slice()).unwrap_or(&empty));
             let ident = format_ident!("{}", ident);
-            quote! { pub mod #ident; }
+            quote! { #cfg pub mod #ident; }
         });
     let functions = cx
         .selection
         .endpoints
         .iter()
         .zip(&requests.endpoints)
-        .filter(|(_, names)| names.module == path)
-        .map(|(endpoint, names)| function(cx, endpoint, names));
+        .enumerate()
+        .filter(|(_, (_, names))| names.module == path)
+        .map(|(i, (endpoint, names))| {
+            let area: BTreeSet<usize> = cx.areas.of_endpoint(i).into_iter().collect();
+            function(cx, endpoint, names, cfg(&area))
+        });
     quote! {
         #doc
         #(#children)*
@@ -94,7 +137,12 @@ fn module_doc(cx: &Context<'_>, path: &[String]) -> String {
     format!("Requests under `{template}`.")
 }
 
-fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> TokenStream {
+fn function(
+    cx: &Context<'_>,
+    endpoint: &Endpoint,
+    names: &EndpointNames,
+    cfg: TokenStream,
+) -> TokenStream {
     let ident = format_ident!("{}", names.function);
     let doc = doc_attrs(&function_doc(cx, endpoint));
     // The naming pass names every parameter; the fallback only keeps this total.
@@ -245,6 +293,7 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
     });
     quote! {
         #doc
+        #cfg
         #allow
         pub fn #ident(#(#arguments),*) -> odata_runtime::Request<#kind> {
             let request = odata_runtime::Request::new(odata_runtime::http::Method::#method, #path) #prefer #(#aliases)*;

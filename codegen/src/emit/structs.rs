@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use super::Context;
 use super::docs::{describe, doc_attrs};
 use super::types::fields;
-use crate::ir::{StructuredKind, StructuredType};
+use crate::ir::{StructuredKind, StructuredType, TypeName};
 use crate::naming::{ADDITIONAL_FIELD, CONTROL_FIELD, TypeNames};
 
 pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> TokenStream {
@@ -18,7 +18,11 @@ pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> T
 
     let mut declarations = Vec::new();
     let mut reads = Vec::new();
+    // Reads of fields that exist only under some features: `#[cfg]` is stable on statements,
+    // and a match whose every arm is configured away would not type-check.
+    let mut gated_reads = Vec::new();
     let mut writes = Vec::new();
+    let mut gated = false;
     for field in &fields {
         let Some(field_ident) = names.fields.get(field.wire) else {
             continue;
@@ -46,18 +50,45 @@ pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> T
             );
         }
         let doc = doc_attrs(&doc);
-        declarations.push(quote! { #doc pub #field_ident: #rust_type, });
-        reads.push(quote! { #wire => odata_runtime::read_into(map, key, &mut self.#field_ident), });
+        // A navigation field exists only while its target type is compiled (see `areas`).
+        let cfg = match &field.ty.name {
+            TypeName::Named(target) if cx.selection.contains(target) => {
+                cx.cfg_within(target, &ty.name)
+            }
+            _ => TokenStream::new(),
+        };
+        declarations.push(quote! { #doc #cfg pub #field_ident: #rust_type, });
+        if cfg.is_empty() {
+            reads.push(
+                quote! { #wire => odata_runtime::read_into(map, key, &mut self.#field_ident), },
+            );
+        } else {
+            gated = true;
+            gated_reads.push(quote! {
+                #cfg
+                if key == #wire {
+                    odata_runtime::read_into(map, key, &mut self.#field_ident)?;
+                    return Ok(true);
+                }
+            });
+        }
         if !field.read_only {
-            writes.push(quote! { odata_runtime::write_field(map, #wire, &self.#field_ident)?; });
+            let write = quote! { odata_runtime::write_field(map, #wire, &self.#field_ident)?; };
+            // A block, so the attribute sits on its own line in the formatted file.
+            writes.push(if cfg.is_empty() {
+                write
+            } else {
+                quote! { #cfg { #write } }
+            });
         }
     }
 
     let doc = doc_attrs(&type_doc(cx, ty));
     let read_body = if reads.is_empty() {
-        quote! { let _ = (key, map); Ok(false) }
+        quote! { #(#gated_reads)* let _ = (key, map); Ok(false) }
     } else {
         quote! {
+            #(#gated_reads)*
             match key {
                 #(#reads)*
                 _ => return Ok(false),
@@ -65,11 +96,9 @@ pub fn structured(cx: &Context<'_>, ty: &StructuredType, names: &TypeNames) -> T
             Ok(true)
         }
     };
-    let write_body = if writes.is_empty() {
-        quote! { let _ = map; Ok(()) }
-    } else {
-        quote! { #(#writes)* Ok(()) }
-    };
+    // With gated fields, every write may be configured away.
+    let unused = (writes.is_empty() || gated).then(|| quote! { let _ = map; });
+    let write_body = quote! { #(#writes)* #unused Ok(()) };
 
     let control = format_ident!("{}", CONTROL_FIELD);
     let additional = format_ident!("{}", ADDITIONAL_FIELD);

@@ -16,6 +16,7 @@ pub use requests::{
     BODY_PARAMETER, EndpointNames, OPTIONS_PARAMETER, REQUESTS_MODULE, RequestNames,
 };
 
+use crate::areas::Areas;
 use crate::ir::{Model, QualifiedName, TypeDef};
 use crate::select::Selection;
 
@@ -36,6 +37,11 @@ const RESERVED_TYPES: &[&str] = &[
     "Vec",
 ];
 
+/// Features the generated manifest always has when it has areas: the client, and every area
+/// plus the types no area needs.
+pub const CLIENT_FEATURE: &str = "client";
+pub const FULL_FEATURE: &str = "full";
+
 /// Fields every generated struct has besides the schema's properties. `odata_runtime::impl_structured!`
 /// reads them by these names.
 pub const CONTROL_FIELD: &str = "odata";
@@ -50,6 +56,8 @@ pub struct Names {
     pub modules: BTreeMap<String, String>,
     pub types: BTreeMap<QualifiedName, TypeNames>,
     pub requests: RequestNames,
+    /// The cargo feature of each area, in the order of [`Areas::keys`].
+    pub features: Vec<String>,
 }
 
 /// The names of one generated type.
@@ -79,7 +87,7 @@ pub struct Polymorphic {
 
 impl Names {
     /// Names every selected type of `model`.
-    pub fn assign(model: &Model, selection: &Selection, crate_name: &str) -> Self {
+    pub fn assign(model: &Model, selection: &Selection, areas: &Areas, crate_name: &str) -> Self {
         let mut names = Names {
             library: snake_ident(crate_name),
             ..Names::default()
@@ -192,6 +200,15 @@ impl Names {
             }
         }
         names.requests = RequestNames::assign(&selection.endpoints);
+        // A feature is named like the area's request module (`identity_governance`).
+        let mut taken_features: BTreeSet<String> = ["default", CLIENT_FEATURE, FULL_FEATURE]
+            .map(str::to_owned)
+            .into();
+        names.features = areas
+            .keys
+            .iter()
+            .map(|key| unique(&snake_words(key), &mut taken_features, "_", |s| s))
+            .collect();
         names
     }
 
