@@ -220,3 +220,39 @@ fn an_enum_without_members_keeps_every_value() {
         "{file}"
     );
 }
+
+/// The selective case at Graph's scale: one root of the whole v1.0 metadata generates its
+/// closure (structure without limit, navigation one hop deep) and nothing else.
+/// `xtask/tests/fixtures_compile.rs` builds the result with clippy and rustdoc.
+#[test]
+fn one_root_of_graph_v1_generates_only_its_closure() {
+    let input = Input {
+        name: "tests/data/graph-v1.0.csdl.xml",
+        bytes: include_bytes!("data/graph-v1.0.csdl.xml"),
+    };
+    let output = generate(input, &options(&["microsoft.graph.user"], 1)).unwrap();
+    assert_eq!(output.stats.input_types, 3823);
+    assert_eq!(output.stats.selected_types, 421);
+    assert_eq!(
+        output.stats.selected_endpoints, 0,
+        "a root alone asks for models"
+    );
+    let has = |file: &str| {
+        output
+            .files
+            .contains_key(&format!("src/microsoft_graph/{file}.rs"))
+    };
+    // The root, its bases, a structural property's type, and a navigation target.
+    for file in [
+        "user",
+        "directory_object",
+        "entity",
+        "assigned_license",
+        "message",
+    ] {
+        assert!(has(file), "{file} missing");
+    }
+    // A message's attachments are two hops away: raw JSON, not generated.
+    assert!(!has("attachment") && !has("education_rubric"));
+    assert!(!output.files.keys().any(|p| p.starts_with("src/requests")));
+}
