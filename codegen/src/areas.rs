@@ -18,9 +18,9 @@
 //! A type that no area needs is compiled with the `full` feature, which also enables
 //! every area. A selection with fewer than two areas gets no area features at all.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::ir::{Model, QualifiedName, Segment, TypeDef, TypeName};
+use crate::ir::{Endpoint, Model, QualifiedName, Segment, TypeDef, TypeName};
 use crate::select::{Selection, endpoint_types};
 
 /// Which features compile what.
@@ -73,28 +73,41 @@ impl Areas {
             .map(|e| area_key(e).and_then(index).unwrap_or(0))
             .collect();
 
-        let named = |ty: &TypeName| match ty {
-            TypeName::Named(name) if selection.contains(name) => Some(name.clone()),
-            _ => None,
-        };
-        let mut roots: Vec<Vec<QualifiedName>> = vec![Vec::new(); keys.len()];
+        // Types by index in name order: the walks below run once per area (70 on Graph
+        // v1.0), so they touch integers, not names.
+        let order: Vec<&QualifiedName> = selection.types.iter().collect();
+        let position: HashMap<&QualifiedName, usize> =
+            order.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let mut roots: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
         for (endpoint, &area) in selection.endpoints.iter().zip(&endpoints) {
-            roots[area].extend(endpoint_types(endpoint).filter_map(|t| named(&t.name)));
+            roots[area].extend(endpoint_types(endpoint).filter_map(|t| match &t.name {
+                TypeName::Named(name) => position.get(name).copied(),
+                TypeName::Primitive(_) => None,
+            }));
         }
-        let addressable: BTreeSet<&QualifiedName> = roots.iter().flatten().collect();
-        let needs = needs(model, selection, &addressable);
+        let mut addressable = vec![false; order.len()];
+        for &i in roots.iter().flatten() {
+            addressable[i] = true;
+        }
+        let needs = needs(model, &order, &position, &addressable);
 
-        let mut types: BTreeMap<QualifiedName, BTreeSet<usize>> = BTreeMap::new();
+        let mut membership: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
+        let mut queue = Vec::new();
         for (area, roots) in roots.iter().enumerate() {
-            let mut seen: BTreeSet<&QualifiedName> = BTreeSet::new();
-            let mut queue: VecDeque<&QualifiedName> = roots.iter().collect();
-            while let Some(name) = queue.pop_front() {
-                if seen.insert(name) {
-                    types.entry(name.clone()).or_default().insert(area);
-                    queue.extend(needs.get(name).into_iter().flatten());
+            queue.extend_from_slice(roots);
+            while let Some(i) = queue.pop() {
+                if membership[i].last() != Some(&area) {
+                    membership[i].push(area);
+                    queue.extend_from_slice(&needs[i]);
                 }
             }
         }
+        let types = order
+            .iter()
+            .zip(membership)
+            .filter(|(_, areas)| !areas.is_empty())
+            .map(|(name, areas)| ((*name).clone(), areas.into_iter().collect()))
+            .collect();
         Areas {
             keys,
             types,
@@ -136,7 +149,7 @@ impl Areas {
 }
 
 /// The first segment of an endpoint's path: an entity set, a singleton or an import.
-fn area_key(endpoint: &crate::ir::Endpoint) -> Option<&str> {
+fn area_key(endpoint: &Endpoint) -> Option<&str> {
     match endpoint.path.first()? {
         Segment::Static(name) => Some(name),
         Segment::Call { name, .. } => Some(name),
@@ -144,32 +157,28 @@ fn area_key(endpoint: &crate::ir::Endpoint) -> Option<&str> {
     }
 }
 
-/// What each selected type needs compiled with it (the module docs say why these edges).
-fn needs<'m>(
-    model: &'m Model,
-    selection: &Selection,
-    addressable: &BTreeSet<&QualifiedName>,
-) -> BTreeMap<&'m QualifiedName, Vec<&'m QualifiedName>> {
-    let mut needs: BTreeMap<&QualifiedName, Vec<&QualifiedName>> = BTreeMap::new();
-    for (name, ty) in &model.types {
-        let TypeDef::Structured(ty) = ty else {
+/// What each selected type needs compiled with it (the module docs say why these edges), by
+/// index into `order`.
+fn needs(
+    model: &Model,
+    order: &[&QualifiedName],
+    position: &HashMap<&QualifiedName, usize>,
+    addressable: &[bool],
+) -> Vec<Vec<usize>> {
+    let mut needs: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
+    for (i, name) in order.iter().enumerate() {
+        let Some(TypeDef::Structured(ty)) = model.types.get(*name) else {
             continue;
         };
-        if !selection.contains(name) {
-            continue;
+        for property in &ty.properties {
+            if let TypeName::Named(target) = &property.ty.name {
+                needs[i].extend(position.get(target));
+            }
         }
-        let edges = needs.entry(name).or_default();
-        let properties = ty.properties.iter().map(|p| &p.ty.name);
-        for target in properties.filter_map(|t| match t {
-            TypeName::Named(n) => Some(n),
-            TypeName::Primitive(_) => None,
-        }) {
-            edges.push(target);
-        }
-        if let Some((base, _)) = ty.base.as_ref().and_then(|b| model.types.get_key_value(b)) {
-            edges.push(base);
-            if !addressable.contains(name) {
-                needs.entry(base).or_default().push(name);
+        if let Some(&base) = ty.base.as_ref().and_then(|b| position.get(b)) {
+            needs[i].push(base);
+            if !addressable[i] {
+                needs[base].push(i);
             }
         }
     }
