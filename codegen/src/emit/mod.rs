@@ -36,7 +36,16 @@ pub struct Context<'a> {
     pub evolvable: BTreeSet<QualifiedName>,
 }
 
-/// The files of the generated crate, by path relative to its root.
+/// One file of the generated crate before formatting.
+#[derive(Debug, Clone)]
+pub enum FileTokens {
+    /// Written as is (`Cargo.toml`).
+    Text(String),
+    /// Rust source: the header comment, then the tokens that prettyplease prints.
+    Rust { header: String, tokens: TokenStream },
+}
+
+/// The files of the generated crate, by path relative to its root: emit, then format.
 pub fn crate_files(
     model: &Model,
     selection: &Selection,
@@ -44,6 +53,17 @@ pub fn crate_files(
     options: &Options,
     source: &str,
 ) -> Result<BTreeMap<String, String>, Diagnostics> {
+    format_files(crate_tokens(model, selection, names, options, source))
+}
+
+/// The files of the generated crate as unformatted token trees (the emit phase alone).
+pub fn crate_tokens(
+    model: &Model,
+    selection: &Selection,
+    names: &Names,
+    options: &Options,
+    source: &str,
+) -> BTreeMap<String, FileTokens> {
     let mut cx = Context {
         model,
         selection,
@@ -58,10 +78,18 @@ pub fn crate_files(
         options.regenerate_command
     );
     let header = format!("// {notice}\n\n");
+    let rust = |tokens| FileTokens::Rust {
+        header: header.clone(),
+        tokens,
+    };
     let mut files = BTreeMap::new();
     files.insert(
         "Cargo.toml".to_owned(),
-        manifest::cargo_toml(options, source, &format!("# {notice}\n\n")),
+        FileTokens::Text(manifest::cargo_toml(
+            options,
+            source,
+            &format!("# {notice}\n\n"),
+        )),
     );
 
     let mut per_module: BTreeMap<&str, Vec<(&QualifiedName, &TypeNames)>> = BTreeMap::new();
@@ -71,30 +99,41 @@ pub fn crate_files(
             .or_default()
             .push((name, type_names));
     }
-    files.insert(
-        "src/lib.rs".to_owned(),
-        format(&header, manifest::lib_rs(&cx, source), "src/lib.rs")?,
-    );
+    files.insert("src/lib.rs".to_owned(), rust(manifest::lib_rs(&cx, source)));
     if !selection.endpoints.is_empty() {
         for (path, tokens) in requests::module_files(&cx) {
-            files.insert(path.clone(), format(&header, tokens, &path)?);
+            files.insert(path, rust(tokens));
         }
     }
     for (module, members) in &per_module {
-        let path = format!("src/{module}/mod.rs");
         files.insert(
-            path.clone(),
-            format(&header, manifest::module_rs(members), &path)?,
+            format!("src/{module}/mod.rs"),
+            rust(manifest::module_rs(members)),
         );
         for (name, type_names) in members {
-            let path = format!("src/{module}/{}.rs", type_names.file);
             files.insert(
-                path.clone(),
-                format(&header, type_file(&cx, name, type_names), &path)?,
+                format!("src/{module}/{}.rs", type_names.file),
+                rust(type_file(&cx, name, type_names)),
             );
         }
     }
-    Ok(files)
+    files
+}
+
+/// Formats every file of [`crate_tokens`] into its text (the prettyplease phase alone).
+pub fn format_files(
+    files: BTreeMap<String, FileTokens>,
+) -> Result<BTreeMap<String, String>, Diagnostics> {
+    files
+        .into_iter()
+        .map(|(path, file)| {
+            let text = match file {
+                FileTokens::Text(text) => text,
+                FileTokens::Rust { header, tokens } => format(&header, tokens, &path)?,
+            };
+            Ok((path, text))
+        })
+        .collect()
 }
 
 fn type_file(cx: &Context<'_>, name: &QualifiedName, names: &TypeNames) -> TokenStream {
