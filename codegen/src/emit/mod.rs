@@ -13,6 +13,7 @@ mod structs;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::convert::Infallible;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -53,7 +54,15 @@ pub fn crate_files(
     options: &Options,
     source: &str,
 ) -> Result<BTreeMap<String, String>, Diagnostics> {
-    format_files(crate_tokens(model, selection, names, options, source))
+    // Each file is formatted as soon as it is emitted, so the token trees of a large crate
+    // are never all held at once.
+    let mut files = BTreeMap::new();
+    each_file(model, selection, names, options, source, |path, file| {
+        let text = format_file(&path, file)?;
+        files.insert(path, text);
+        Ok::<(), Diagnostics>(())
+    })?;
+    Ok(files)
 }
 
 /// The files of the generated crate as unformatted token trees (the emit phase alone).
@@ -64,6 +73,46 @@ pub fn crate_tokens(
     options: &Options,
     source: &str,
 ) -> BTreeMap<String, FileTokens> {
+    let mut files = BTreeMap::new();
+    let emitted = each_file(model, selection, names, options, source, |path, file| {
+        files.insert(path, file);
+        Ok::<(), Infallible>(())
+    });
+    match emitted {
+        Ok(()) => files,
+        Err(never) => match never {},
+    }
+}
+
+/// Formats every file of [`crate_tokens`] into its text (the prettyplease phase alone).
+pub fn format_files(
+    files: BTreeMap<String, FileTokens>,
+) -> Result<BTreeMap<String, String>, Diagnostics> {
+    files
+        .into_iter()
+        .map(|(path, file)| {
+            let text = format_file(&path, file)?;
+            Ok((path, text))
+        })
+        .collect()
+}
+
+fn format_file(path: &str, file: FileTokens) -> Result<String, Diagnostics> {
+    match file {
+        FileTokens::Text(text) => Ok(text),
+        FileTokens::Rust { header, tokens } => format(&header, tokens, path),
+    }
+}
+
+/// Emits the files one by one into `sink`, in the order `crate_files` always wrote them.
+fn each_file<E>(
+    model: &Model,
+    selection: &Selection,
+    names: &Names,
+    options: &Options,
+    source: &str,
+    mut sink: impl FnMut(String, FileTokens) -> Result<(), E>,
+) -> Result<(), E> {
     let mut cx = Context {
         model,
         selection,
@@ -82,15 +131,14 @@ pub fn crate_tokens(
         header: header.clone(),
         tokens,
     };
-    let mut files = BTreeMap::new();
-    files.insert(
+    sink(
         "Cargo.toml".to_owned(),
         FileTokens::Text(manifest::cargo_toml(
             options,
             source,
             &format!("# {notice}\n\n"),
         )),
-    );
+    )?;
 
     let mut per_module: BTreeMap<&str, Vec<(&QualifiedName, &TypeNames)>> = BTreeMap::new();
     for (name, type_names) in &names.types {
@@ -99,41 +147,25 @@ pub fn crate_tokens(
             .or_default()
             .push((name, type_names));
     }
-    files.insert("src/lib.rs".to_owned(), rust(manifest::lib_rs(&cx, source)));
+    sink("src/lib.rs".to_owned(), rust(manifest::lib_rs(&cx, source)))?;
     if !selection.endpoints.is_empty() {
         for (path, tokens) in requests::module_files(&cx) {
-            files.insert(path, rust(tokens));
+            sink(path, rust(tokens))?;
         }
     }
     for (module, members) in &per_module {
-        files.insert(
+        sink(
             format!("src/{module}/mod.rs"),
             rust(manifest::module_rs(members)),
-        );
+        )?;
         for (name, type_names) in members {
-            files.insert(
+            sink(
                 format!("src/{module}/{}.rs", type_names.file),
                 rust(type_file(&cx, name, type_names)),
-            );
+            )?;
         }
     }
-    files
-}
-
-/// Formats every file of [`crate_tokens`] into its text (the prettyplease phase alone).
-pub fn format_files(
-    files: BTreeMap<String, FileTokens>,
-) -> Result<BTreeMap<String, String>, Diagnostics> {
-    files
-        .into_iter()
-        .map(|(path, file)| {
-            let text = match file {
-                FileTokens::Text(text) => text,
-                FileTokens::Rust { header, tokens } => format(&header, tokens, &path)?,
-            };
-            Ok((path, text))
-        })
-        .collect()
+    Ok(())
 }
 
 fn type_file(cx: &Context<'_>, name: &QualifiedName, names: &TypeNames) -> TokenStream {
