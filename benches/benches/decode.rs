@@ -1,4 +1,4 @@
-//! Decoding a page of 100 exchangeRestoreSessions (`odata_benches::sessions_page`, ~100 KB)
+//! Decoding a page of 100 exchangeRestoreSessions (`odata_benches::sessions_page`, 98 KB)
 //! three ways, from the same bytes as `serde_json::from_slice`, which is what
 //! `odata_runtime::Collection` parses a response body with:
 //!
