@@ -13,6 +13,7 @@ mod structs;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::convert::Infallible;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -38,7 +39,16 @@ pub struct Context<'a> {
     pub evolvable: BTreeSet<QualifiedName>,
 }
 
-/// The files of the generated crate, by path relative to its root.
+/// One file of the generated crate before formatting.
+#[derive(Debug, Clone)]
+pub enum FileTokens {
+    /// Written as is (`Cargo.toml`).
+    Text(String),
+    /// Rust source: the header comment, then the tokens that prettyplease prints.
+    Rust { header: String, tokens: TokenStream },
+}
+
+/// The files of the generated crate, by path relative to its root: emit, then format.
 pub fn crate_files(
     model: &Model,
     selection: &Selection,
@@ -47,6 +57,83 @@ pub fn crate_files(
     options: &Options,
     source: &str,
 ) -> Result<BTreeMap<String, String>, Diagnostics> {
+    // Each file is formatted as soon as it is emitted, so the token trees of a large crate
+    // are never all held at once.
+    let mut files = BTreeMap::new();
+    each_file(
+        model,
+        selection,
+        areas,
+        names,
+        options,
+        source,
+        |path, file| {
+            let text = format_file(&path, file)?;
+            files.insert(path, text);
+            Ok::<(), Diagnostics>(())
+        },
+    )?;
+    Ok(files)
+}
+
+/// The files of the generated crate as unformatted token trees (the emit phase alone).
+pub fn crate_tokens(
+    model: &Model,
+    selection: &Selection,
+    areas: &Areas,
+    names: &Names,
+    options: &Options,
+    source: &str,
+) -> BTreeMap<String, FileTokens> {
+    let mut files = BTreeMap::new();
+    let emitted = each_file(
+        model,
+        selection,
+        areas,
+        names,
+        options,
+        source,
+        |path, file| {
+            files.insert(path, file);
+            Ok::<(), Infallible>(())
+        },
+    );
+    match emitted {
+        Ok(()) => files,
+        Err(never) => match never {},
+    }
+}
+
+/// Formats every file of [`crate_tokens`] into its text (the prettyplease phase alone).
+pub fn format_files(
+    files: BTreeMap<String, FileTokens>,
+) -> Result<BTreeMap<String, String>, Diagnostics> {
+    files
+        .into_iter()
+        .map(|(path, file)| {
+            let text = format_file(&path, file)?;
+            Ok((path, text))
+        })
+        .collect()
+}
+
+fn format_file(path: &str, file: FileTokens) -> Result<String, Diagnostics> {
+    match file {
+        FileTokens::Text(text) => Ok(text),
+        FileTokens::Rust { header, tokens } => format(&header, tokens, path),
+    }
+}
+
+/// Emits the files one by one into `sink`, in the order `crate_files` always wrote them.
+fn each_file<E>(
+    model: &Model,
+    selection: &Selection,
+    areas: &Areas,
+    names: &Names,
+    options: &Options,
+    source: &str,
+    mut sink: impl FnMut(String, FileTokens) -> Result<(), E>,
+) -> Result<(), E> {
     let mut cx = Context {
         model,
         selection,
@@ -62,11 +149,19 @@ pub fn crate_files(
         options.regenerate_command
     );
     let header = format!("// {notice}\n\n");
-    let mut files = BTreeMap::new();
-    files.insert(
+    let rust = |tokens| FileTokens::Rust {
+        header: header.clone(),
+        tokens,
+    };
+    sink(
         "Cargo.toml".to_owned(),
-        manifest::cargo_toml(&cx, options, source, &format!("# {notice}\n\n")),
-    );
+        FileTokens::Text(manifest::cargo_toml(
+            &cx,
+            options,
+            source,
+            &format!("# {notice}\n\n"),
+        )),
+    )?;
 
     let mut per_module: BTreeMap<&str, Vec<(&QualifiedName, &TypeNames)>> = BTreeMap::new();
     for (name, type_names) in &names.types {
@@ -75,30 +170,25 @@ pub fn crate_files(
             .or_default()
             .push((name, type_names));
     }
-    files.insert(
-        "src/lib.rs".to_owned(),
-        format(&header, manifest::lib_rs(&cx, source), "src/lib.rs")?,
-    );
+    sink("src/lib.rs".to_owned(), rust(manifest::lib_rs(&cx, source)))?;
     if !selection.endpoints.is_empty() {
         for (path, tokens) in requests::module_files(&cx) {
-            files.insert(path.clone(), format(&header, tokens, &path)?);
+            sink(path, rust(tokens))?;
         }
     }
     for (module, members) in &per_module {
-        let path = format!("src/{module}/mod.rs");
-        files.insert(
-            path.clone(),
-            format(&header, manifest::module_rs(&cx, members), &path)?,
-        );
+        sink(
+            format!("src/{module}/mod.rs"),
+            rust(manifest::module_rs(&cx, members)),
+        )?;
         for (name, type_names) in members {
-            let path = format!("src/{module}/{}.rs", type_names.file);
-            files.insert(
-                path.clone(),
-                format(&header, type_file(&cx, name, type_names), &path)?,
-            );
+            sink(
+                format!("src/{module}/{}.rs", type_names.file),
+                rust(type_file(&cx, name, type_names)),
+            )?;
         }
     }
-    Ok(files)
+    Ok(())
 }
 
 impl Context<'_> {
