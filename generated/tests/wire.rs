@@ -300,3 +300,21 @@ fn a_collection_of_a_polymorphic_type_holds_each_items_own_type() {
         matches!(&artifacts[1], AnyMailboxRestoreArtifact::GranularMailboxRestoreArtifact(a) if a.artifact_count == Nullable::Value(1))
     );
 }
+
+/// Models are read in place (no copies of kilobyte structs on the way up), yet a property
+/// that appears twice is replaced, not merged: the last one wins, as with any other value.
+#[test]
+fn a_repeated_object_property_replaces_the_first() -> Result<(), serde_json::Error> {
+    let session: ExchangeRestoreSession = serde_json::from_str(
+        r#"{"error": {"code": "a", "message": "first"}, "error": {"code": "b"}}"#,
+    )?;
+    let Nullable::Value(error) = &session.error else {
+        panic!("expected an error value, got {:?}", session.error)
+    };
+    assert_eq!(error.code, Nullable::Value("b".to_owned()));
+    assert_eq!(error.message, Nullable::Absent);
+    let session: ExchangeRestoreSession =
+        serde_json::from_str(r#"{"error": {"code": "a"}, "error": null}"#)?;
+    assert_eq!(session.error, Nullable::Null);
+    Ok(())
+}

@@ -63,7 +63,8 @@ pub use request::{
     RequestOptions, ResponseKind, Value,
 };
 pub use structured::{
-    ControlInformation, Structured, StructuredParts, deserialize_structured, serialize_structured,
+    ControlInformation, Structured, StructuredParts, deserialize_structured,
+    deserialize_structured_into, serialize_structured,
 };
 pub use wire::{
     Binary, Decimal, Model, ParseDecimalError, Wire, WireRef, WireValue, read_into, read_value,

@@ -4,7 +4,8 @@
 /// Implements [`StructuredParts`](crate::StructuredParts), `Serialize`, `Deserialize` and
 /// [`Model`](crate::Model) for a generated [`Structured`](crate::Structured) type, through
 /// [`serialize_structured`](crate::serialize_structured) and
-/// [`deserialize_structured`](crate::deserialize_structured).
+/// [`deserialize_structured`](crate::deserialize_structured); as a field or an item it is
+/// read in place ([`deserialize_structured_into`](crate::deserialize_structured_into)).
 ///
 /// The type must have the fields every generated model has: `odata`
 /// ([`ControlInformation`](crate::ControlInformation)) and `additional_properties`.
@@ -51,7 +52,18 @@ macro_rules! impl_structured {
             }
         }
 
-        impl $crate::Model for $ty {}
+        impl $crate::Model for $ty {
+            fn read_in_place<'de, D: $crate::serde::Deserializer<'de>>(
+                place: &mut Self,
+                deserializer: D,
+            ) -> ::core::result::Result<(), D::Error> {
+                $crate::deserialize_structured_into(place, deserializer)
+            }
+
+            fn fresh() -> ::core::option::Option<Self> {
+                ::core::option::Option::Some(::core::default::Default::default())
+            }
+        }
     };
 }
 

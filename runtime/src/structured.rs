@@ -2,7 +2,6 @@
 //! properties this crate does not know.
 
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
@@ -76,20 +75,36 @@ pub trait Structured: Default + StructuredParts {
 pub fn deserialize_structured<'de, T: Structured, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    deserializer.deserialize_map(StructuredVisitor(PhantomData))
+    let mut value = T::default();
+    deserialize_structured_into(&mut value, deserializer)?;
+    Ok(value)
 }
 
-struct StructuredVisitor<T>(PhantomData<T>);
+/// Reads a JSON object into `value` where it lies, as [`deserialize_structured`] does into
+/// a new one; properties not in the object keep what `value` held.
+///
+/// Models run to kilobytes (Graph's `exchangeRestoreSession` is about 2 KB); built on the
+/// stack and moved through every `Nullable`, `Vec` and seed on the way up, the copies cost
+/// more than the parsing. [`Wire::read_in_place`](crate::Wire::read_in_place) brings the
+/// slot down instead.
+pub fn deserialize_structured_into<'de, T: Structured, D: Deserializer<'de>>(
+    value: &mut T,
+    deserializer: D,
+) -> Result<(), D::Error> {
+    deserializer.deserialize_map(StructuredVisitor(value))
+}
 
-impl<'de, T: Structured> Visitor<'de> for StructuredVisitor<T> {
-    type Value = T;
+struct StructuredVisitor<'a, T>(&'a mut T);
+
+impl<'de, T: Structured> Visitor<'de> for StructuredVisitor<'_, T> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "a JSON object for {}", T::QUALIFIED_NAME)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut value = T::default();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let value = self.0;
         while let Some(key) = map.next_key::<Key<'de>>()? {
             let key = key.as_str();
             let slot = match key {
@@ -108,7 +123,7 @@ impl<'de, T: Structured> Visitor<'de> for StructuredVisitor<T> {
                     .insert(key.to_owned(), unknown);
             }
         }
-        Ok(value)
+        Ok(())
     }
 }
 

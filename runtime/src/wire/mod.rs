@@ -42,6 +42,24 @@ pub trait Wire: Sized {
     fn is_absent(&self) -> bool {
         false
     }
+
+    /// Reads a value into `place`. By default a new value is read and moved in; generated
+    /// models instead fill the value where it lies (see
+    /// [`deserialize_structured_into`](crate::deserialize_structured_into)), so `place`
+    /// must hold a value made by [`Wire::fresh`] or one to be updated.
+    fn read_in_place<'de, D: Deserializer<'de>>(
+        place: &mut Self,
+        deserializer: D,
+    ) -> Result<(), D::Error> {
+        *place = Self::read(deserializer)?;
+        Ok(())
+    }
+
+    /// An empty value to read into in place, for the types that read in place (generated
+    /// models); `None` for the rest, which are read and moved.
+    fn fresh() -> Option<Self> {
+        None
+    }
 }
 
 /// Marker for generated structs and enums: they carry their own serde impls, which
@@ -59,6 +77,21 @@ pub trait Model: Serialize + DeserializeOwned {
     fn is_placeholder(&self) -> bool {
         false
     }
+
+    /// [`Wire::read_in_place`] for models; [`impl_structured!`](crate::impl_structured)
+    /// fills structs in place.
+    fn read_in_place<'de, D: Deserializer<'de>>(
+        place: &mut Self,
+        deserializer: D,
+    ) -> Result<(), D::Error> {
+        *place = Self::deserialize(deserializer)?;
+        Ok(())
+    }
+
+    /// [`Wire::fresh`] for models: structs answer their default.
+    fn fresh() -> Option<Self> {
+        None
+    }
 }
 
 impl<T: Model> Wire for T {
@@ -72,6 +105,17 @@ impl<T: Model> Wire for T {
 
     fn is_absent(&self) -> bool {
         self.is_placeholder()
+    }
+
+    fn read_in_place<'de, D: Deserializer<'de>>(
+        place: &mut Self,
+        deserializer: D,
+    ) -> Result<(), D::Error> {
+        T::read_in_place(place, deserializer)
+    }
+
+    fn fresh() -> Option<Self> {
+        <T as Model>::fresh()
     }
 }
 
@@ -127,19 +171,30 @@ pub fn read_value<'de, A: MapAccess<'de>, T: Wire>(map: &mut A, key: &str) -> Re
         .map_err(|err| <A::Error as de::Error>::custom(format!("{key}: {err}")))
 }
 
-/// Reads the value of the property `key` into `slot`: [`read_value`] for generated
-/// `Structured::read_property` arms.
+/// Reads the value of the property `key` into `slot`, in place where the type allows
+/// ([`Wire::read_in_place`]): the generated `Structured::read_property` arms call this.
 ///
 /// One generic call per property with the field as an argument, instead of an assignment
-/// and a `?` per arm, is what keeps a crate of thousands of models cheap to check (Graph
-/// v1.0: about 10% less memory for `cargo check`).
+/// and a `?` per arm, is also what keeps a crate of thousands of models cheap to check
+/// (Graph v1.0: about 10% less memory for `cargo check`).
 pub fn read_into<'de, A: MapAccess<'de>, T: Wire>(
     map: &mut A,
     key: &str,
     slot: &mut T,
 ) -> Result<(), A::Error> {
-    *slot = read_value(map, key)?;
-    Ok(())
+    map.next_value_seed(InPlaceSeed(slot))
+        .map_err(|err| <A::Error as de::Error>::custom(format!("{key}: {err}")))
+}
+
+/// Seed that reads into a slot through [`Wire::read_in_place`].
+struct InPlaceSeed<'a, T>(&'a mut T);
+
+impl<'de, T: Wire> DeserializeSeed<'de> for InPlaceSeed<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        T::read_in_place(self.0, deserializer)
+    }
 }
 
 /// Writes the property `key` unless the value is absent ([`Wire::is_absent`]): absent
@@ -174,6 +229,13 @@ impl<T: Wire> Wire for Option<T> {
         // `Some(placeholder)` is left out too: the placeholder is never sent.
         self.as_ref().is_none_or(Wire::is_absent)
     }
+
+    fn read_in_place<'de, D: Deserializer<'de>>(
+        place: &mut Self,
+        deserializer: D,
+    ) -> Result<(), D::Error> {
+        deserializer.deserialize_option(InPlaceOption(place))
+    }
 }
 
 /// `null` reads as `Null`; only `Absent` is left out of an object.
@@ -199,6 +261,13 @@ impl<T: Wire> Wire for Nullable<T> {
             Nullable::Value(value) => value.is_absent(),
         }
     }
+
+    fn read_in_place<'de, D: Deserializer<'de>>(
+        place: &mut Self,
+        deserializer: D,
+    ) -> Result<(), D::Error> {
+        deserializer.deserialize_option(InPlaceNullable(place))
+    }
 }
 
 struct OptionVisitor<T>(PhantomData<T>);
@@ -220,6 +289,73 @@ impl<'de, T: Wire> Visitor<'de> for OptionVisitor<T> {
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         T::read(deserializer).map(Some)
+    }
+}
+
+/// Reads `Option<T>` in place: `null` is `None`; a value replaces what was there, read into
+/// a fresh `T` where it lies when `T` reads in place.
+struct InPlaceOption<'a, T>(&'a mut Option<T>);
+
+impl<'de, T: Wire> Visitor<'de> for InPlaceOption<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        *self.0 = None;
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.visit_none()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match T::fresh() {
+            Some(fresh) => T::read_in_place(self.0.insert(fresh), deserializer),
+            None => {
+                *self.0 = Some(T::read(deserializer)?);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Reads `Nullable<T>` in place, as [`InPlaceOption`] does `Option<T>`.
+struct InPlaceNullable<'a, T>(&'a mut Nullable<T>);
+
+impl<'de, T: Wire> Visitor<'de> for InPlaceNullable<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        *self.0 = Nullable::Null;
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.visit_none()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match T::fresh() {
+            Some(fresh) => {
+                *self.0 = Nullable::Value(fresh);
+                match self.0 {
+                    Nullable::Value(value) => T::read_in_place(value, deserializer),
+                    Nullable::Null | Nullable::Absent => Ok(()),
+                }
+            }
+            None => {
+                *self.0 = Nullable::Value(T::read(deserializer)?);
+                Ok(())
+            }
+        }
     }
 }
 
@@ -246,6 +382,18 @@ impl<'de, T: Wire> Visitor<'de> for VecVisitor<T> {
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
         // Capped: the hint comes from the input and must not drive a huge allocation.
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        // Items that read in place are pushed empty and filled where they lie.
+        while let Some(fresh) = T::fresh() {
+            items.push(fresh);
+            let filled = match items.last_mut() {
+                Some(slot) => seq.next_element_seed(InPlaceSeed(slot))?,
+                None => None,
+            };
+            if filled.is_none() {
+                items.pop();
+                return Ok(items);
+            }
+        }
         while let Some(item) = seq.next_element_seed(WireSeed(PhantomData))? {
             items.push(item);
         }
