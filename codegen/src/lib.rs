@@ -117,7 +117,7 @@ fn for_model(model: &ir::Model, options: &Options) -> Options {
     }
 }
 
-/// The whole pipeline: read, select, name, emit.
+/// The whole pipeline: read, select, areas, name, emit.
 pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnostics> {
     let model = read(input)?;
     let options = &for_model(&model, options);
@@ -128,7 +128,8 @@ pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnosti
         navigation_depth: options.navigation_depth,
         urls: options.urls,
     };
-    let selection = select::select(&model, &endpoints, &request, input.name)?;
+    let input_endpoints = endpoints.len();
+    let selection = select::select(&model, endpoints, &request, input.name)?;
     let areas = areas::Areas::assign(&model, &selection);
     let names = naming::Names::assign(&model, &selection, &areas, &options.crate_name);
     let files = emit::crate_files(&model, &selection, &areas, &names, options, input.name)?;
@@ -144,7 +145,7 @@ pub fn generate(input: Input<'_>, options: &Options) -> Result<Output, Diagnosti
             input_types: model.types.len(),
             selected_types: selection.types.len(),
             raw_navigation_properties: selection.raw_navigation,
-            input_endpoints: endpoints.len(),
+            input_endpoints,
             selected_endpoints: selection.endpoints.len(),
         },
     })

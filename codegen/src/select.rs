@@ -63,19 +63,27 @@ impl Selection {
 /// the model when nothing is asked for).
 pub fn select(
     model: &Model,
-    endpoints: &[Endpoint],
+    endpoints: Vec<Endpoint>,
     request: &Request<'_>,
     file: &str,
 ) -> Result<Selection, Diagnostics> {
     let everything = request.roots.is_empty() && request.paths.is_empty();
     // Roots alone ask for models: which endpoints "belong" to a type is not something a
-    // closure of types can say (a DELETE names no type at all).
-    let chosen: Vec<&Endpoint> = if everything {
-        endpoints.iter().collect()
+    // closure of types can say (a DELETE names no type at all). The endpoints are moved,
+    // not cloned: Graph v1.0 has 17,383 of them, with their descriptions.
+    let chosen: Vec<Endpoint> = if everything {
+        endpoints
     } else {
-        by_prefix(endpoints, request, file)?
+        let keep = by_prefix(&endpoints, request, file)?;
+        endpoints
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep.contains(i))
+            .map(|(_, endpoint)| endpoint)
+            .collect()
     };
-    let mut roots = request.roots.to_vec();
+    // A set: every endpoint names its types, and Graph has 17,383 endpoints.
+    let mut roots: BTreeSet<QualifiedName> = request.roots.iter().cloned().collect();
     // Asked for by path, a missing type is an error; when generating everything from a
     // snippet, it is kept as raw JSON, like a navigation target the snippet leaves out.
     let mut missing = Vec::new();
@@ -106,26 +114,27 @@ pub fn select(
                     missing.push(finding);
                 }
             } else if !roots.contains(name) {
-                roots.push(name.clone());
+                roots.insert(name.clone());
             }
         }
     }
     if !everything && !missing.is_empty() {
         return Err(Diagnostics(missing));
     }
+    let roots: Vec<QualifiedName> = roots.into_iter().collect();
     let mut selection = select_types(model, &roots, everything, request.navigation_depth, file)?;
     selection.warnings.extend(missing);
-    selection.endpoints = chosen.into_iter().cloned().collect();
+    selection.endpoints = chosen;
     Ok(selection)
 }
 
 /// The endpoints under each prefix. A prefix matches whole segments; any `{parameter}`
 /// matches any parameter, so users need not guess the derived parameter names.
-fn by_prefix<'e>(
-    endpoints: &'e [Endpoint],
+fn by_prefix(
+    endpoints: &[Endpoint],
     request: &Request<'_>,
     file: &str,
-) -> Result<Vec<&'e Endpoint>, Diagnostics> {
+) -> Result<BTreeSet<usize>, Diagnostics> {
     let normalize = |path: &str| -> Vec<String> {
         path.split('/')
             .filter(|s| !s.is_empty())
@@ -173,10 +182,7 @@ fn by_prefix<'e>(
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
     }
-    Ok(chosen
-        .into_iter()
-        .filter_map(|i| endpoints.get(i))
-        .collect())
+    Ok(chosen)
 }
 
 /// Every type an endpoint's request or response names.

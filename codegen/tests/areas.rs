@@ -48,7 +48,7 @@ fn areas_of(bytes: &[u8], options: &Options) -> (Model, Selection, Areas, Names)
         urls: options.urls,
     };
     let selection =
-        select::select(&model, &endpoints, &request, "input.xml").unwrap_or_else(|e| panic!("{e}"));
+        select::select(&model, endpoints, &request, "input.xml").unwrap_or_else(|e| panic!("{e}"));
     let areas = Areas::assign(&model, &selection);
     let names = Names::assign(&model, &selection, &areas, "fixture");
     (model, selection, areas, names)

@@ -156,7 +156,8 @@ fn schema_selection_snapshot() {
         navigation_depth: options.navigation_depth,
         urls: options.urls,
     };
-    let selection = odata_codegen::select::select(&model, &all, &request, "schema.xml").unwrap();
+    let selection =
+        odata_codegen::select::select(&model, all.clone(), &request, "schema.xml").unwrap();
     insta::assert_snapshot!("schema_endpoints", table(&selection.endpoints, GRAPH));
     let types: Vec<String> = selection
         .types
@@ -286,9 +287,10 @@ fn a_path_prefix_that_matches_nothing_is_an_error() {
         navigation_depth: 1,
         urls: GRAPH,
     };
-    let error = odata_codegen::select::select(&model, &all, &request, "schema/generate.toml")
-        .unwrap_err()
-        .to_string();
+    let error =
+        odata_codegen::select::select(&model, all.clone(), &request, "schema/generate.toml")
+            .unwrap_err()
+            .to_string();
     assert_eq!(
         error,
         "schema/generate.toml: error: path `/solutions/backupRestore/exchangeRestoreSession` matches no endpoint of the input"
@@ -313,7 +315,8 @@ fn roots_alone_select_models_and_no_endpoints() {
         navigation_depth: 1,
         urls: GRAPH,
     };
-    let selection = odata_codegen::select::select(&model, &all, &request, "schema.xml").unwrap();
+    let selection =
+        odata_codegen::select::select(&model, all.clone(), &request, "schema.xml").unwrap();
     assert!(selection.endpoints.is_empty());
     assert!(selection.contains(&roots[0]));
 }
