@@ -2,7 +2,7 @@
 //! `odata_runtime::Request` whose type parameter says how to parse the response, so the
 //! same value serves our client, any other HTTP stack, and tests without a network.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -19,6 +19,7 @@ use crate::naming::{BODY_PARAMETER, EndpointNames, OPTIONS_PARAMETER};
 /// `src/requests/<a>.rs`, `src/requests/<a>/<b>.rs`, ... one per navigation path.
 pub fn module_files(cx: &Context<'_>) -> Vec<(String, TokenStream)> {
     let requests = &cx.names.requests;
+    let tree = Tree::of(cx);
     requests
         .modules
         .keys()
@@ -30,28 +31,61 @@ pub fn module_files(cx: &Context<'_>) -> Vec<(String, TokenStream)> {
                 }
                 _ => format!("src/{}.rs", idents.join("/")),
             };
-            (file, module(cx, path))
+            (file, module(cx, &tree, path))
         })
         .collect()
 }
 
-fn module(cx: &Context<'_>, path: &[String]) -> TokenStream {
-    let requests = &cx.names.requests;
-    let doc = inner_doc_attrs(&module_doc(cx, path));
-    let children = requests
-        .modules
-        .iter()
-        .filter(|(child, _)| child.len() == path.len() + 1 && child.starts_with(path))
-        .map(|(_, ident)| {
-            let ident = format_ident!("{}", ident);
-            quote! { pub mod #ident; }
-        });
-    let functions = cx
-        .selection
+/// Who lives where in the module tree, found in one pass over the modules and one over the
+/// endpoints: asking every module to scan every endpoint was quadratic (3,600 modules ×
+/// 17,000 endpoints on Graph v1.0, a fifth of the time to emit the whole crate).
+struct Tree<'a> {
+    /// Child modules' identifiers by parent path, in the order of `RequestNames::modules`.
+    children: BTreeMap<&'a [String], Vec<&'a str>>,
+    /// Endpoints with their names by module path, in selection order.
+    endpoints: BTreeMap<&'a [String], Vec<(&'a Endpoint, &'a EndpointNames)>>,
+    /// The first endpoint at or below each module path, whose template the module's doc quotes.
+    first_below: BTreeMap<&'a [String], &'a Endpoint>,
+}
+
+impl<'a> Tree<'a> {
+    fn of(cx: &Context<'a>) -> Self {
+        let requests = &cx.names.requests;
+        let mut tree = Tree {
+            children: BTreeMap::new(),
+            endpoints: BTreeMap::new(),
+            first_below: BTreeMap::new(),
+        };
+        for (path, ident) in &requests.modules {
+            if let Some((_, parent)) = path.split_last() {
+                tree.children.entry(parent).or_default().push(ident);
+            }
+        }
+        for (endpoint, names) in cx.selection.endpoints.iter().zip(&requests.endpoints) {
+            let module = names.module.as_slice();
+            tree.endpoints
+                .entry(module)
+                .or_default()
+                .push((endpoint, names));
+            for depth in 0..=module.len() {
+                tree.first_below.entry(&module[..depth]).or_insert(endpoint);
+            }
+        }
+        tree
+    }
+}
+
+fn module(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> TokenStream {
+    let doc = inner_doc_attrs(&module_doc(cx, tree, path));
+    let children = tree.children.get(path).into_iter().flatten().map(|ident| {
+        let ident = format_ident!("{}", ident);
+        quote! { pub mod #ident; }
+    });
+    let functions = tree
         .endpoints
-        .iter()
-        .zip(&requests.endpoints)
-        .filter(|(_, names)| names.module == path)
+        .get(path)
+        .into_iter()
+        .flatten()
         .map(|(endpoint, names)| function(cx, endpoint, names));
     quote! {
         #doc
@@ -60,7 +94,7 @@ fn module(cx: &Context<'_>, path: &[String]) -> TokenStream {
     }
 }
 
-fn module_doc(cx: &Context<'_>, path: &[String]) -> String {
+fn module_doc(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> String {
     if path.is_empty() {
         return "Request functions, one per endpoint, in modules that mirror the URL paths.\n\n\
                 Each returns an [`odata_runtime::Request`]: send it with `odata_runtime::Client`, or turn it into an \
@@ -68,13 +102,10 @@ fn module_doc(cx: &Context<'_>, path: &[String]) -> String {
             .to_owned();
     }
     // The path as far as this module reaches, written as in the endpoints' docs.
-    let template = cx
-        .selection
-        .endpoints
-        .iter()
-        .zip(&cx.names.requests.endpoints)
-        .find(|(_, names)| names.module.starts_with(path))
-        .map(|(endpoint, _)| {
+    let template = tree
+        .first_below
+        .get(path)
+        .map(|&endpoint| {
             let mut statics = 0;
             let cut = endpoint
                 .path
