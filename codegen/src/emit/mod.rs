@@ -7,6 +7,7 @@
 mod docs;
 mod enums;
 mod manifest;
+mod parallel;
 mod polymorphic;
 mod requests;
 mod structs;
@@ -71,30 +72,42 @@ pub fn crate_files(
             .or_default()
             .push((name, type_names));
     }
-    files.insert(
-        "src/lib.rs".to_owned(),
-        format(&header, manifest::lib_rs(&cx, source), "src/lib.rs")?,
-    );
+    let mut jobs = vec![("src/lib.rs".to_owned(), File::Lib)];
     if !selection.endpoints.is_empty() {
-        for (path, tokens) in requests::module_files(&cx) {
-            files.insert(path.clone(), format(&header, tokens, &path)?);
+        for (path, module) in requests::module_files(&cx) {
+            jobs.push((path, File::Requests(module)));
         }
     }
     for (module, members) in &per_module {
-        let path = format!("src/{module}/mod.rs");
-        files.insert(
-            path.clone(),
-            format(&header, manifest::module_rs(members), &path)?,
-        );
+        jobs.push((format!("src/{module}/mod.rs"), File::Module(members)));
         for (name, type_names) in members {
             let path = format!("src/{module}/{}.rs", type_names.file);
-            files.insert(
-                path.clone(),
-                format(&header, type_file(&cx, name, type_names), &path)?,
-            );
+            jobs.push((path, File::Type(name, type_names)));
         }
     }
+    let tree = requests::Tree::of(&cx);
+    let texts = parallel::map_in_order(&jobs, |(path, file)| {
+        let tokens = match file {
+            File::Lib => manifest::lib_rs(&cx, source),
+            File::Requests(module) => requests::module(&cx, &tree, module),
+            File::Module(members) => manifest::module_rs(members),
+            File::Type(name, type_names) => type_file(&cx, name, type_names),
+        };
+        format(&header, tokens, path)
+    });
+    // In file order, so the error reported is the one a sequential run would meet first.
+    for ((path, _), text) in jobs.into_iter().zip(texts) {
+        files.insert(path, text?);
+    }
     Ok(files)
+}
+
+/// What a generated source file holds; its tokens are built on the worker that formats it.
+enum File<'a> {
+    Lib,
+    Requests(&'a [String]),
+    Module(&'a [(&'a QualifiedName, &'a TypeNames)]),
+    Type(&'a QualifiedName, &'a TypeNames),
 }
 
 fn type_file(cx: &Context<'_>, name: &QualifiedName, names: &TypeNames) -> TokenStream {

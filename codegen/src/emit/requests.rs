@@ -15,11 +15,10 @@ use crate::ir::{
 };
 use crate::naming::{BODY_PARAMETER, EndpointNames, OPTIONS_PARAMETER};
 
-/// The files of the `requests` module tree: `src/requests.rs`, then
-/// `src/requests/<a>.rs`, `src/requests/<a>/<b>.rs`, ... one per navigation path.
-pub fn module_files(cx: &Context<'_>) -> Vec<(String, TokenStream)> {
+/// The files of the `requests` module tree with the module each holds: `src/requests.rs`,
+/// then `src/requests/<a>.rs`, `src/requests/<a>/<b>.rs`, ... one per navigation path.
+pub fn module_files<'a>(cx: &Context<'a>) -> Vec<(String, &'a [String])> {
     let requests = &cx.names.requests;
-    let tree = Tree::of(cx);
     requests
         .modules
         .keys()
@@ -31,7 +30,7 @@ pub fn module_files(cx: &Context<'_>) -> Vec<(String, TokenStream)> {
                 }
                 _ => format!("src/{}.rs", idents.join("/")),
             };
-            (file, module(cx, &tree, path))
+            (file, path.as_slice())
         })
         .collect()
 }
@@ -39,7 +38,7 @@ pub fn module_files(cx: &Context<'_>) -> Vec<(String, TokenStream)> {
 /// Who lives where in the module tree, found in one pass over the modules and one over the
 /// endpoints: asking every module to scan every endpoint was quadratic (3,600 modules ×
 /// 17,000 endpoints on Graph v1.0, a fifth of the time to emit the whole crate).
-struct Tree<'a> {
+pub struct Tree<'a> {
     /// Child modules' identifiers by parent path, in the order of `RequestNames::modules`.
     children: BTreeMap<&'a [String], Vec<&'a str>>,
     /// Endpoints with their names by module path, in selection order.
@@ -49,7 +48,7 @@ struct Tree<'a> {
 }
 
 impl<'a> Tree<'a> {
-    fn of(cx: &Context<'a>) -> Self {
+    pub fn of(cx: &Context<'a>) -> Self {
         let requests = &cx.names.requests;
         let mut tree = Tree {
             children: BTreeMap::new(),
@@ -75,7 +74,8 @@ impl<'a> Tree<'a> {
     }
 }
 
-fn module(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> TokenStream {
+/// The request module at `path`: its child modules and a function per endpoint.
+pub fn module(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> TokenStream {
     let doc = inner_doc_attrs(&module_doc(cx, tree, path));
     let children = tree.children.get(path).into_iter().flatten().map(|ident| {
         let ident = format_ident!("{}", ident);
