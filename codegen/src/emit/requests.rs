@@ -35,6 +35,9 @@ pub fn module_files<'a>(cx: &Context<'a>) -> Vec<(String, &'a [String])> {
         .collect()
 }
 
+/// An endpoint with its names.
+type Member<'a> = (&'a Endpoint, &'a EndpointNames);
+
 /// Who lives where in the module tree, found in one pass over the modules and one over the
 /// endpoints: asking every module to scan every endpoint was quadratic (3,600 modules ×
 /// 17,000 endpoints on Graph v1.0, a fifth of the time to emit the whole crate).
@@ -42,7 +45,7 @@ pub struct Tree<'a> {
     /// Child modules' identifiers by parent path, in the order of `RequestNames::modules`.
     children: BTreeMap<&'a [String], Vec<&'a str>>,
     /// Endpoints with their names by module path, in selection order.
-    endpoints: BTreeMap<&'a [String], Vec<(&'a Endpoint, &'a EndpointNames)>>,
+    endpoints: BTreeMap<&'a [String], Vec<Member<'a>>>,
     /// The first endpoint at or below each module path, whose template the module's doc quotes.
     first_below: BTreeMap<&'a [String], &'a Endpoint>,
 }
@@ -60,15 +63,32 @@ impl<'a> Tree<'a> {
                 tree.children.entry(parent).or_default().push(ident);
             }
         }
+        // Neighbours mostly share a module: each run of them costs one map lookup (keys are
+        // paths, so every comparison walks strings).
+        let mut run: Option<(&[String], Vec<Member<'a>>)> = None;
         for (endpoint, names) in cx.selection.endpoints.iter().zip(&requests.endpoints) {
             let module = names.module.as_slice();
-            tree.endpoints
-                .entry(module)
-                .or_default()
-                .push((endpoint, names));
-            for depth in 0..=module.len() {
-                tree.first_below.entry(&module[..depth]).or_insert(endpoint);
+            match &mut run {
+                Some((current, members)) if *current == module => {
+                    members.push((endpoint, names));
+                    continue;
+                }
+                _ => {}
             }
+            if let Some((current, members)) = run.replace((module, vec![(endpoint, names)])) {
+                tree.endpoints.entry(current).or_default().extend(members);
+            }
+            // Once a prefix has its first endpoint so have all shorter ones: the walk
+            // stops at the first prefix already known.
+            for depth in (0..=module.len()).rev() {
+                if tree.first_below.contains_key(&module[..depth]) {
+                    break;
+                }
+                tree.first_below.insert(&module[..depth], endpoint);
+            }
+        }
+        if let Some((current, members)) = run {
+            tree.endpoints.entry(current).or_default().extend(members);
         }
         tree
     }
@@ -521,38 +541,39 @@ fn body_type(cx: &Context<'_>, ty: &TypeRef, optional: bool) -> TokenStream {
 
 /// Types whose values can hold an enum member after `unknownFutureValue`: the enums
 /// themselves, and every selected structured type that reaches one through its fields
-/// or its derived types. A fixpoint, because types refer to each other in cycles.
+/// or its derived types. Types refer to each other in cycles, so this is a closure: it
+/// spreads from the enums backwards along "is a field of" and "is derived from", each
+/// type's fields read once (a fixpoint over all types re-read them every round).
 pub fn evolvable_types(cx: &Context<'_>) -> BTreeSet<QualifiedName> {
-    let mut found: BTreeSet<QualifiedName> = cx
+    let mut found: BTreeSet<&QualifiedName> = cx
         .selection
         .types
         .iter()
         .filter(|n| matches!(cx.model.types.get(*n), Some(TypeDef::Enum(e)) if !e.evolvable_members().is_empty()))
-        .cloned()
         .collect();
-    loop {
-        let before = found.len();
-        for name in &cx.selection.types {
-            if found.contains(name) {
-                continue;
-            }
-            let Some(ty) = cx.model.structured(name) else {
-                continue;
-            };
-            let through_fields = super::types::fields(cx.model, ty)
-                .iter()
-                .any(|f| matches!(&f.ty.name, TypeName::Named(n) if found.contains(n)));
-            let through_derived = cx
-                .selection
-                .derived_types(name)
-                .iter()
-                .any(|d| found.contains(d));
-            if through_fields || through_derived {
-                found.insert(name.clone());
+    // What reaches a type: the selected structured types holding it in a field, and its
+    // selected bases.
+    let mut reached_from: BTreeMap<&QualifiedName, Vec<&QualifiedName>> = BTreeMap::new();
+    for name in &cx.selection.types {
+        let Some(ty) = cx.model.structured(name) else {
+            continue;
+        };
+        for field in super::types::fields(cx.model, ty) {
+            if let TypeName::Named(n) = &field.ty.name {
+                reached_from.entry(n).or_default().push(name);
             }
         }
-        if found.len() == before {
-            return found;
+        for derived in cx.selection.derived_types(name) {
+            reached_from.entry(derived).or_default().push(name);
         }
     }
+    let mut pending: Vec<&QualifiedName> = found.iter().copied().collect();
+    while let Some(name) = pending.pop() {
+        for &holder in reached_from.get(name).into_iter().flatten() {
+            if found.insert(holder) {
+                pending.push(holder);
+            }
+        }
+    }
+    found.into_iter().cloned().collect()
 }
