@@ -136,16 +136,18 @@ fn format(header: &str, tokens: TokenStream, path: &str) -> Result<String, Diagn
             format!("internal error: generated code does not parse: {e}"),
         )
     })?;
-    Ok(format!(
-        "{header}{}",
-        separate_items(&prettyplease::unparse(&file))
-    ))
+    let code = prettyplease::unparse(&file);
+    // One buffer for header and code: `format!` grew its output by doubling, copying
+    // each file several times over (49 MB of them for Graph v1.0).
+    let mut out = String::with_capacity(header.len() + code.len() + code.len() / 16);
+    out.push_str(header);
+    separate_items(&code, &mut out);
+    Ok(out)
 }
 
 /// prettyplease packs items together; a blank line after each top-level block or macro call
 /// makes the files read as if written by hand.
-fn separate_items(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + code.len() / 16);
+fn separate_items(code: &str, out: &mut String) {
     let mut lines = code.lines().peekable();
     while let Some(line) = lines.next() {
         out.push_str(line);
@@ -156,5 +158,4 @@ fn separate_items(code: &str) -> String {
             out.push('\n');
         }
     }
-    out
 }
