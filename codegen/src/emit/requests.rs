@@ -107,11 +107,13 @@ pub fn module(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> TokenStream
         .into_iter()
         .flatten()
         .map(|(endpoint, names)| function(cx, endpoint, names));
-    quote! {
+    let mut out = quote! {
         #doc
         #(#children)*
-        #(#functions)*
-    }
+    };
+    // Moved in, not interpolated: `#(#functions)*` would copy every function's tokens.
+    out.extend(functions);
+    out
 }
 
 fn module_doc(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> String {
@@ -160,16 +162,20 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
 
     let mut arguments = Vec::new();
     // `Path::new` takes the leading static segments; later ones are pushed.
-    let mut path: Option<TokenStream> = None;
+    // Segments are appended to one stream: interpolating the growing prefix into each
+    // new segment (`quote!(#p.push(...))`) copied it, token by token, once per segment.
+    let mut path = TokenStream::new();
+    let mut started = false;
     let mut statics = String::new();
     let mut aliases = Vec::new();
-    let flush = |path: &mut Option<TokenStream>, statics: &mut String| {
+    let flush = |path: &mut TokenStream, started: &mut bool, statics: &mut String| {
         let text = std::mem::take(statics);
-        *path = Some(match path.take() {
-            None => quote!(odata_runtime::Path::new(#text)),
-            Some(p) if text.is_empty() => p,
-            Some(p) => quote!(#p.push(#text)),
-        });
+        if !*started {
+            path.extend(quote!(odata_runtime::Path::new(#text)));
+            *started = true;
+        } else if !text.is_empty() {
+            path.extend(quote!(.push(#text)));
+        }
     };
     for segment in &endpoint.path {
         match segment {
@@ -178,8 +184,7 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
                 statics.push_str(s);
             }
             Segment::Key(parts) => {
-                flush(&mut path, &mut statics);
-                let before = path.take().unwrap_or_default();
+                flush(&mut path, &mut started, &mut statics);
                 let mut pairs = Vec::new();
                 for part in parts {
                     let name = parameter(&part.parameter);
@@ -189,22 +194,19 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
                     let property = &part.property;
                     pairs.push((quote!(#literal), property, argument(cx, &part.ty, &name)));
                 }
-                path = Some(match pairs.as_slice() {
-                    [(_, _, value)] if cx.urls.key_as_segment => {
-                        quote!(#before.key_segment(#value))
-                    }
-                    [(_, _, value)] => quote!(#before.key(#value)),
+                path.extend(match pairs.as_slice() {
+                    [(_, _, value)] if cx.urls.key_as_segment => quote!(.key_segment(#value)),
+                    [(_, _, value)] => quote!(.key(#value)),
                     _ => {
                         let pairs = pairs
                             .iter()
                             .map(|(literal, property, _)| quote!((#property, #literal)));
-                        quote!(#before.composite_key(&[#(#pairs),*]))
+                        quote!(.composite_key(&[#(#pairs),*]))
                     }
                 });
             }
             Segment::Call { name, parameters } => {
-                flush(&mut path, &mut statics);
-                let before = path.take().unwrap_or_default();
+                flush(&mut path, &mut started, &mut statics);
                 let mut pairs = Vec::new();
                 for p in parameters {
                     let ident = parameter(&p.name);
@@ -228,12 +230,11 @@ fn function(cx: &Context<'_>, endpoint: &Endpoint, names: &EndpointNames) -> Tok
                         aliases.push(quote!(.#call(#wire, #ident)));
                     }
                 }
-                path = Some(quote!(#before.call(#name, &[#(#pairs),*])));
+                path.extend(quote!(.call(#name, &[#(#pairs),*])));
             }
         }
     }
-    flush(&mut path, &mut statics);
-    let path = path.unwrap_or_default();
+    flush(&mut path, &mut started, &mut statics);
 
     let mut body_steps = Vec::new();
     match &endpoint.body {
