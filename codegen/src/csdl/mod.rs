@@ -191,17 +191,32 @@ impl<'a, 'i> Ctx<'a, 'i> {
     /// namespace anywhere a qualified name is written). Names are SimpleIdentifiers, so the
     /// namespace or alias is everything before the last dot. Unknown namespaces are kept.
     pub fn qualified(&self, written: &str) -> Option<QualifiedName> {
-        let q = QualifiedName::parse(written.trim())?;
-        Some(match self.aliases.get(&q.namespace) {
-            Some(ns) => QualifiedName::new(ns.clone(), q.name),
-            None => q,
-        })
+        // Split and resolve before allocating: every type reference of the document comes
+        // through here, and the namespace is copied once, from wherever it resolves to.
+        let (namespace, name) = written.trim().rsplit_once('.')?;
+        if namespace.is_empty() || name.is_empty() {
+            return None;
+        }
+        let namespace = self
+            .aliases
+            .get(namespace)
+            .map_or(namespace, String::as_str);
+        Some(QualifiedName::new(namespace, name))
     }
 
     /// A term name with its alias resolved; terms of unknown vocabularies stay as written.
     pub fn term(&self, written: &str) -> String {
-        self.qualified(written)
-            .map_or_else(|| written.trim().to_owned(), |q| q.to_string())
+        let written = written.trim();
+        match written.rsplit_once('.') {
+            // As written unless the namespace part is an alias: one copy, no formatting.
+            Some((namespace, name)) if !namespace.is_empty() && !name.is_empty() => {
+                match self.aliases.get(namespace) {
+                    Some(ns) => format!("{ns}.{name}"),
+                    None => written.to_owned(),
+                }
+            }
+            _ => written.to_owned(),
+        }
     }
 
     /// An enumeration member value `Alias.Type/Member` (several, space-separated, for flags;

@@ -16,11 +16,10 @@ use crate::ir::{
 };
 use crate::naming::{BODY_PARAMETER, EndpointNames, OPTIONS_PARAMETER};
 
-/// The files of the `requests` module tree: `src/requests.rs`, then
-/// `src/requests/<a>.rs`, `src/requests/<a>/<b>.rs`, ... one per navigation path.
-pub fn module_files(cx: &Context<'_>) -> Vec<(String, TokenStream)> {
+/// The files of the `requests` module tree with the module each holds: `src/requests.rs`,
+/// then `src/requests/<a>.rs`, `src/requests/<a>/<b>.rs`, ... one per navigation path.
+pub fn module_files<'a>(cx: &Context<'a>) -> Vec<(String, &'a [String])> {
     let requests = &cx.names.requests;
-    let gates = module_gates(cx);
     requests
         .modules
         .keys()
@@ -32,42 +31,94 @@ pub fn module_files(cx: &Context<'_>) -> Vec<(String, TokenStream)> {
                 }
                 _ => format!("src/{}.rs", idents.join("/")),
             };
-            (file, module(cx, &gates, path))
+            (file, path.as_slice())
         })
         .collect()
 }
 
-/// The areas whose features compile each module: those of the endpoints under it. Empty
-/// when the crate has no area features.
-fn module_gates<'a>(cx: &Context<'a>) -> BTreeMap<&'a [String], BTreeSet<usize>> {
-    let mut gates: BTreeMap<&[String], BTreeSet<usize>> = BTreeMap::new();
-    for (i, names) in cx.names.requests.endpoints.iter().enumerate() {
-        if let Some(area) = cx.areas.of_endpoint(i) {
-            for depth in 0..=names.module.len() {
-                gates
-                    .entry(&names.module[..depth])
-                    .or_default()
-                    .insert(area);
-            }
-        }
-    }
-    gates
+/// An endpoint with its names and its area, if the crate has area features.
+type Member<'a> = (&'a Endpoint, &'a EndpointNames, Option<usize>);
+
+/// Who lives where in the module tree, found in one pass over the modules and one over the
+/// endpoints: asking every module to scan every endpoint was quadratic (3,600 modules ×
+/// 17,000 endpoints on Graph v1.0, a fifth of the time to emit the whole crate).
+pub struct Tree<'a> {
+    /// Child modules (path and identifier) by parent path, in the order of
+    /// `RequestNames::modules`.
+    children: BTreeMap<&'a [String], Vec<(&'a [String], &'a str)>>,
+    /// Endpoints with their names by module path, in selection order.
+    endpoints: BTreeMap<&'a [String], Vec<Member<'a>>>,
+    /// The first endpoint at or below each module path, whose template the module's doc quotes.
+    first_below: BTreeMap<&'a [String], &'a Endpoint>,
+    /// The areas whose features compile each module: those of the endpoints under it.
+    /// Empty when the crate has no area features.
+    gates: BTreeMap<&'a [String], BTreeSet<usize>>,
 }
 
-fn module(
-    cx: &Context<'_>,
-    gates: &BTreeMap<&[String], BTreeSet<usize>>,
-    path: &[String],
-) -> TokenStream {
-    let requests = &cx.names.requests;
-    let doc = inner_doc_attrs(&module_doc(cx, path));
+impl<'a> Tree<'a> {
+    pub fn of(cx: &Context<'a>) -> Self {
+        let requests = &cx.names.requests;
+        let mut tree = Tree {
+            children: BTreeMap::new(),
+            endpoints: BTreeMap::new(),
+            first_below: BTreeMap::new(),
+            gates: BTreeMap::new(),
+        };
+        for (path, ident) in &requests.modules {
+            if let Some((_, parent)) = path.split_last() {
+                tree.children
+                    .entry(parent)
+                    .or_default()
+                    .push((path.as_slice(), ident));
+            }
+        }
+        // Neighbours mostly share a module: each run of them costs one map lookup (keys are
+        // paths, so every comparison walks strings).
+        let mut run: Option<(&[String], Vec<Member<'a>>)> = None;
+        let endpoints = cx.selection.endpoints.iter().zip(&requests.endpoints);
+        for (i, (endpoint, names)) in endpoints.enumerate() {
+            let module = names.module.as_slice();
+            let area = cx.areas.of_endpoint(i);
+            if let Some(area) = area {
+                for depth in 0..=module.len() {
+                    tree.gates.entry(&module[..depth]).or_default().insert(area);
+                }
+            }
+            match &mut run {
+                Some((current, members)) if *current == module => {
+                    members.push((endpoint, names, area));
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some((current, members)) = run.replace((module, vec![(endpoint, names, area)])) {
+                tree.endpoints.entry(current).or_default().extend(members);
+            }
+            // Once a prefix has its first endpoint so have all shorter ones: the walk
+            // stops at the first prefix already known.
+            for depth in (0..=module.len()).rev() {
+                if tree.first_below.contains_key(&module[..depth]) {
+                    break;
+                }
+                tree.first_below.insert(&module[..depth], endpoint);
+            }
+        }
+        if let Some((current, members)) = run {
+            tree.endpoints.entry(current).or_default().extend(members);
+        }
+        tree
+    }
+}
+
+/// The request module at `path`: its child modules and a function per endpoint.
+pub fn module(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> TokenStream {
+    let doc = inner_doc_attrs(&module_doc(cx, tree, path));
     // What is compiled with fewer areas than its module gets a `#[cfg]`; the root module
     // is always compiled.
     let empty = BTreeSet::new();
-    let enclosing = if path.is_empty() {
-        &empty
-    } else {
-        gates.get(path).unwrap_or(&empty)
+    let enclosing = match path {
+        [] => &empty,
+        _ => tree.gates.get(path).unwrap_or(&empty),
     };
     let cfg = |areas: &BTreeSet<usize>| {
         if areas.is_empty() || areas == enclosing {
@@ -76,34 +127,35 @@ fn module(
             cx.cfg(Gate::Any(areas))
         }
     };
-    let children = requests
-        .modules
-        .iter()
-        .filter(|(child, _)| child.len() == path.len() + 1 && child.starts_with(path))
+    let children = tree
+        .children
+        .get(path)
+        .into_iter()
+        .flatten()
         .map(|(child, ident)| {
-            let cfg = cfg(gates.get(child.as_slice()).unwrap_or(&empty));
+            let cfg = cfg(tree.gates.get(child).unwrap_or(&empty));
             let ident = format_ident!("{}", ident);
             quote! { #cfg pub mod #ident; }
         });
-    let functions = cx
-        .selection
-        .endpoints
-        .iter()
-        .zip(&requests.endpoints)
-        .enumerate()
-        .filter(|(_, (_, names))| names.module == path)
-        .map(|(i, (endpoint, names))| {
-            let area: BTreeSet<usize> = cx.areas.of_endpoint(i).into_iter().collect();
-            function(cx, endpoint, names, cfg(&area))
-        });
-    quote! {
+    let functions =
+        tree.endpoints
+            .get(path)
+            .into_iter()
+            .flatten()
+            .map(|(endpoint, names, area)| {
+                let area: BTreeSet<usize> = area.iter().copied().collect();
+                function(cx, endpoint, names, cfg(&area))
+            });
+    let mut out = quote! {
         #doc
         #(#children)*
-        #(#functions)*
-    }
+    };
+    // Moved in, not interpolated: `#(#functions)*` would copy every function's tokens.
+    out.extend(functions);
+    out
 }
 
-fn module_doc(cx: &Context<'_>, path: &[String]) -> String {
+fn module_doc(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> String {
     if path.is_empty() {
         return "Request functions, one per endpoint, in modules that mirror the URL paths.\n\n\
                 Each returns an [`odata_runtime::Request`]: send it with `odata_runtime::Client`, or turn it into an \
@@ -111,13 +163,10 @@ fn module_doc(cx: &Context<'_>, path: &[String]) -> String {
             .to_owned();
     }
     // The path as far as this module reaches, written as in the endpoints' docs.
-    let template = cx
-        .selection
-        .endpoints
-        .iter()
-        .zip(&cx.names.requests.endpoints)
-        .find(|(_, names)| names.module.starts_with(path))
-        .map(|(endpoint, _)| {
+    let template = tree
+        .first_below
+        .get(path)
+        .map(|&endpoint| {
             let mut statics = 0;
             let cut = endpoint
                 .path
@@ -157,16 +206,20 @@ fn function(
 
     let mut arguments = Vec::new();
     // `Path::new` takes the leading static segments; later ones are pushed.
-    let mut path: Option<TokenStream> = None;
+    // Segments are appended to one stream: interpolating the growing prefix into each
+    // new segment (`quote!(#p.push(...))`) copied it, token by token, once per segment.
+    let mut path = TokenStream::new();
+    let mut started = false;
     let mut statics = String::new();
     let mut aliases = Vec::new();
-    let flush = |path: &mut Option<TokenStream>, statics: &mut String| {
+    let flush = |path: &mut TokenStream, started: &mut bool, statics: &mut String| {
         let text = std::mem::take(statics);
-        *path = Some(match path.take() {
-            None => quote!(odata_runtime::Path::new(#text)),
-            Some(p) if text.is_empty() => p,
-            Some(p) => quote!(#p.push(#text)),
-        });
+        if !*started {
+            path.extend(quote!(odata_runtime::Path::new(#text)));
+            *started = true;
+        } else if !text.is_empty() {
+            path.extend(quote!(.push(#text)));
+        }
     };
     for segment in &endpoint.path {
         match segment {
@@ -175,8 +228,7 @@ fn function(
                 statics.push_str(s);
             }
             Segment::Key(parts) => {
-                flush(&mut path, &mut statics);
-                let before = path.take().unwrap_or_default();
+                flush(&mut path, &mut started, &mut statics);
                 let mut pairs = Vec::new();
                 for part in parts {
                     let name = parameter(&part.parameter);
@@ -186,22 +238,19 @@ fn function(
                     let property = &part.property;
                     pairs.push((quote!(#literal), property, argument(cx, &part.ty, &name)));
                 }
-                path = Some(match pairs.as_slice() {
-                    [(_, _, value)] if cx.urls.key_as_segment => {
-                        quote!(#before.key_segment(#value))
-                    }
-                    [(_, _, value)] => quote!(#before.key(#value)),
+                path.extend(match pairs.as_slice() {
+                    [(_, _, value)] if cx.urls.key_as_segment => quote!(.key_segment(#value)),
+                    [(_, _, value)] => quote!(.key(#value)),
                     _ => {
                         let pairs = pairs
                             .iter()
                             .map(|(literal, property, _)| quote!((#property, #literal)));
-                        quote!(#before.composite_key(&[#(#pairs),*]))
+                        quote!(.composite_key(&[#(#pairs),*]))
                     }
                 });
             }
             Segment::Call { name, parameters } => {
-                flush(&mut path, &mut statics);
-                let before = path.take().unwrap_or_default();
+                flush(&mut path, &mut started, &mut statics);
                 let mut pairs = Vec::new();
                 for p in parameters {
                     let ident = parameter(&p.name);
@@ -225,12 +274,11 @@ fn function(
                         aliases.push(quote!(.#call(#wire, #ident)));
                     }
                 }
-                path = Some(quote!(#before.call(#name, &[#(#pairs),*])));
+                path.extend(quote!(.call(#name, &[#(#pairs),*])));
             }
         }
     }
-    flush(&mut path, &mut statics);
-    let path = path.unwrap_or_default();
+    flush(&mut path, &mut started, &mut statics);
 
     let mut body_steps = Vec::new();
     match &endpoint.body {
@@ -539,38 +587,39 @@ fn body_type(cx: &Context<'_>, ty: &TypeRef, optional: bool) -> TokenStream {
 
 /// Types whose values can hold an enum member after `unknownFutureValue`: the enums
 /// themselves, and every selected structured type that reaches one through its fields
-/// or its derived types. A fixpoint, because types refer to each other in cycles.
+/// or its derived types. Types refer to each other in cycles, so this is a closure: it
+/// spreads from the enums backwards along "is a field of" and "is derived from", each
+/// type's fields read once (a fixpoint over all types re-read them every round).
 pub fn evolvable_types(cx: &Context<'_>) -> BTreeSet<QualifiedName> {
-    let mut found: BTreeSet<QualifiedName> = cx
+    let mut found: BTreeSet<&QualifiedName> = cx
         .selection
         .types
         .iter()
         .filter(|n| matches!(cx.model.types.get(*n), Some(TypeDef::Enum(e)) if !e.evolvable_members().is_empty()))
-        .cloned()
         .collect();
-    loop {
-        let before = found.len();
-        for name in &cx.selection.types {
-            if found.contains(name) {
-                continue;
-            }
-            let Some(ty) = cx.model.structured(name) else {
-                continue;
-            };
-            let through_fields = super::types::fields(cx.model, ty)
-                .iter()
-                .any(|f| matches!(&f.ty.name, TypeName::Named(n) if found.contains(n)));
-            let through_derived = cx
-                .selection
-                .derived_types(name)
-                .iter()
-                .any(|d| found.contains(d));
-            if through_fields || through_derived {
-                found.insert(name.clone());
+    // What reaches a type: the selected structured types holding it in a field, and its
+    // selected bases.
+    let mut reached_from: BTreeMap<&QualifiedName, Vec<&QualifiedName>> = BTreeMap::new();
+    for name in &cx.selection.types {
+        let Some(ty) = cx.model.structured(name) else {
+            continue;
+        };
+        for field in super::types::fields(cx.model, ty) {
+            if let TypeName::Named(n) = &field.ty.name {
+                reached_from.entry(n).or_default().push(name);
             }
         }
-        if found.len() == before {
-            return found;
+        for derived in cx.selection.derived_types(name) {
+            reached_from.entry(derived).or_default().push(name);
         }
     }
+    let mut pending: Vec<&QualifiedName> = found.iter().copied().collect();
+    while let Some(name) = pending.pop() {
+        for &holder in reached_from.get(name).into_iter().flatten() {
+            if found.insert(holder) {
+                pending.push(holder);
+            }
+        }
+    }
+    found.into_iter().cloned().collect()
 }

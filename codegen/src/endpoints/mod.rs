@@ -51,7 +51,7 @@ pub fn derive(model: &Model, urls: UrlConventions, limits: Limits) -> Vec<Endpoi
             && let TypeName::Named(ty) = &binding.ty.name
         {
             walk.bound
-                .entry((ty.clone(), binding.ty.collection))
+                .entry((ty, binding.ty.collection))
                 .or_default()
                 .push(op);
         }
@@ -98,7 +98,7 @@ struct Walk<'m> {
     urls: UrlConventions,
     limits: Limits,
     /// Bound operations by binding type and whether they bind to a collection of it.
-    bound: BTreeMap<(QualifiedName, bool), Vec<&'m Operation>>,
+    bound: BTreeMap<(&'m QualifiedName, bool), Vec<&'m Operation>>,
     out: Vec<Endpoint>,
     /// Method and template of every endpoint so far. An operation bound to a type and
     /// redeclared for a derived type reaches the same path twice; the first, found from

@@ -22,7 +22,7 @@ impl<'m> Walk<'m> {
         let mut chain = vec![ty];
         chain.extend(self.model.base_chain(&ty.name));
         for t in chain {
-            if let Some(ops) = self.bound.get(&(t.name.clone(), collection)) {
+            if let Some(ops) = self.bound.get(&(&t.name, collection)) {
                 candidates.extend(ops.iter().copied());
             }
         }

@@ -3,8 +3,6 @@
 //! A CSDL reader does not write these; [`crate::endpoints`] derives them from the entity
 //! container by OData URL conventions. An OpenAPI document lists them directly.
 
-use std::fmt::Write as _;
-
 use super::{Description, QualifiedName, TypeRef};
 
 /// One HTTP operation (design.md §2): method, path, what goes in and what comes back.
@@ -205,7 +203,15 @@ impl Endpoint {
     /// The path template with parameters as `{name}`, e.g.
     /// `/solutions/backupRestore/restoreSessions/{restoreSessionBase-id}/activate`.
     pub fn template(&self, urls: UrlConventions) -> String {
-        let mut out = String::new();
+        // Pushed piece by piece rather than with `format!`: every endpoint's template is
+        // built while deriving (to drop duplicates) and again for its docs.
+        let mut out = String::with_capacity(64);
+        let pair = |out: &mut String, name: &str, parameter: &str| {
+            out.push_str(name);
+            out.push_str("={");
+            out.push_str(parameter);
+            out.push('}');
+        };
         for segment in &self.path {
             match segment {
                 Segment::Static(s) => {
@@ -215,28 +221,38 @@ impl Endpoint {
                 // OData URL Conventions §4.3.6: key-as-segment is for single-part keys.
                 Segment::Key(parts) if urls.key_as_segment && parts.len() == 1 => {
                     for part in parts {
-                        let _ = write!(out, "/{{{}}}", part.parameter);
+                        out.push_str("/{");
+                        out.push_str(&part.parameter);
+                        out.push('}');
                     }
                 }
                 Segment::Key(parts) => {
                     out.push('(');
                     if let [single] = parts.as_slice() {
-                        let _ = write!(out, "{{{}}}", single.parameter);
+                        out.push('{');
+                        out.push_str(&single.parameter);
+                        out.push('}');
                     } else {
-                        let list: Vec<String> = parts
-                            .iter()
-                            .map(|p| format!("{}={{{}}}", p.property, p.parameter))
-                            .collect();
-                        out.push_str(&list.join(","));
+                        for (i, p) in parts.iter().enumerate() {
+                            if i > 0 {
+                                out.push(',');
+                            }
+                            pair(&mut out, &p.property, &p.parameter);
+                        }
                     }
                     out.push(')');
                 }
                 Segment::Call { name, parameters } => {
-                    let list: Vec<String> = parameters
-                        .iter()
-                        .map(|p| format!("{}={{{}}}", p.name, p.name))
-                        .collect();
-                    let _ = write!(out, "/{name}({})", list.join(","));
+                    out.push('/');
+                    out.push_str(name);
+                    out.push('(');
+                    for (i, p) in parameters.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        pair(&mut out, &p.name, &p.name);
+                    }
+                    out.push(')');
                 }
             }
         }

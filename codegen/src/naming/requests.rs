@@ -4,7 +4,7 @@
 //! The module tree keeps names short and stable: widening the selection never renames a
 //! function that already existed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{escape_keyword, snake_words, unique};
 use crate::ir::{Body, Endpoint, EndpointKind, Segment};
@@ -41,12 +41,17 @@ impl RequestNames {
         // Module identifiers are unique among siblings.
         let mut siblings: BTreeMap<Vec<String>, BTreeSet<String>> = BTreeMap::new();
         let module_of: Vec<Vec<String>> = endpoints.iter().map(module_path).collect();
+        let mut snake = SnakeWords::default();
         for path in &module_of {
+            // Every prefix of a known module is known: most endpoints stop here.
+            if names.modules.contains_key(path.as_slice()) {
+                continue;
+            }
             for depth in 1..=path.len() {
-                let prefix = path[..depth].to_vec();
-                if names.modules.contains_key(&prefix) {
+                if names.modules.contains_key(&path[..depth]) {
                     continue;
                 }
+                let prefix = path[..depth].to_vec();
                 let parent = path[..depth - 1].to_vec();
                 // Recursive containment nests a module in one of its own name
                 // (`replies::replies`), which reads as a mistake (clippy's
@@ -55,13 +60,28 @@ impl RequestNames {
                 let taken = siblings
                     .entry(parent)
                     .or_insert_with(|| parent_ident.into_iter().filter(|_| depth > 1).collect());
-                let ident = unique(&snake_words(&prefix[depth - 1]), taken, "_", escape_keyword);
+                let ident = snake.unique(&path[depth - 1], taken);
                 names.modules.insert(prefix, ident);
             }
         }
         // Functions: what a path offers by convention first, so an action that happens to
         // be called `get` is the one that gets the suffix.
-        let mut functions: BTreeMap<&[String], BTreeSet<String>> = BTreeMap::new();
+        // Each endpoint's module as an index, looked up once rather than once per pass;
+        // neighbours mostly share their module.
+        let mut module_index: BTreeMap<&[String], usize> = BTreeMap::new();
+        let mut index_of = Vec::with_capacity(endpoints.len());
+        for (i, path) in module_of.iter().enumerate() {
+            let same = i > 0 && module_of.get(i - 1) == Some(path);
+            let index = match index_of.last() {
+                Some(&last) if same => last,
+                _ => {
+                    let next = module_index.len();
+                    *module_index.entry(path.as_slice()).or_insert(next)
+                }
+            };
+            index_of.push(index);
+        }
+        let mut functions: Vec<BTreeSet<String>> = vec![BTreeSet::new(); module_index.len()];
         let mut chosen = vec![String::new(); endpoints.len()];
         let conventional =
             |e: &Endpoint| !matches!(e.kind, EndpointKind::Action(_) | EndpointKind::Function(_));
@@ -70,17 +90,22 @@ impl RequestNames {
                 if conventional(endpoint) != pass {
                     continue;
                 }
+                // The conventional names are their own snake_case.
                 let wanted = match &endpoint.kind {
-                    EndpointKind::List => "list".to_owned(),
-                    EndpointKind::Create => "create".to_owned(),
-                    EndpointKind::Count => "count".to_owned(),
-                    EndpointKind::Get => "get".to_owned(),
-                    EndpointKind::Update => "update".to_owned(),
-                    EndpointKind::Delete => "delete".to_owned(),
-                    EndpointKind::Action(q) | EndpointKind::Function(q) => snake_words(&q.name),
+                    EndpointKind::List => "list",
+                    EndpointKind::Create => "create",
+                    EndpointKind::Count => "count",
+                    EndpointKind::Get => "get",
+                    EndpointKind::Update => "update",
+                    EndpointKind::Delete => "delete",
+                    EndpointKind::Action(q) | EndpointKind::Function(q) => &q.name,
                 };
-                let taken = functions.entry(&module_of[i]).or_default();
-                chosen[i] = unique(&wanted, taken, "_", escape_keyword);
+                if let (Some(taken), Some(slot)) = (
+                    index_of.get(i).and_then(|&m| functions.get_mut(m)),
+                    chosen.get_mut(i),
+                ) {
+                    *slot = snake.unique(wanted, taken);
+                }
             }
         }
         names.endpoints = endpoints
@@ -90,7 +115,7 @@ impl RequestNames {
             .map(|((endpoint, module), function)| EndpointNames {
                 module,
                 function,
-                parameters: parameter_names(endpoint),
+                parameters: parameter_names(endpoint, &mut snake),
             })
             .collect();
         names
@@ -121,14 +146,40 @@ fn module_path(endpoint: &Endpoint) -> Vec<String> {
     statics
 }
 
-fn parameter_names(endpoint: &Endpoint) -> BTreeMap<String, String> {
+/// `snake_words` and its keyword-escaped form, remembered: Graph's 17,000 endpoints repeat
+/// a few thousand wire names (`user-id`, `activate`), and converting them again and again
+/// was most of the time spent naming.
+#[derive(Default)]
+struct SnakeWords(HashMap<String, (String, String)>);
+
+impl SnakeWords {
+    /// `unique(&snake_words(wire), taken, "_", escape_keyword)`, without redoing the
+    /// conversions when the plain form is free (nearly always).
+    fn unique(&mut self, wire: &str, taken: &mut BTreeSet<String>) -> String {
+        if !self.0.contains_key(wire) {
+            let snake = snake_words(wire);
+            let escaped = escape_keyword(snake.clone());
+            self.0.insert(wire.to_owned(), (snake, escaped));
+        }
+        let Some((snake, escaped)) = self.0.get(wire) else {
+            return unique(&snake_words(wire), taken, "_", escape_keyword);
+        };
+        if taken.contains(escaped) {
+            return unique(snake, taken, "_", escape_keyword);
+        }
+        taken.insert(escaped.clone());
+        escaped.clone()
+    }
+}
+
+fn parameter_names(endpoint: &Endpoint, snake: &mut SnakeWords) -> BTreeMap<String, String> {
     let mut taken: BTreeSet<String> = [BODY_PARAMETER, OPTIONS_PARAMETER]
         .map(str::to_owned)
         .into();
     let mut names = BTreeMap::new();
     let mut add = |wire: &str| {
         if !names.contains_key(wire) {
-            let ident = unique(&snake_words(wire), &mut taken, "_", escape_keyword);
+            let ident = snake.unique(wire, &mut taken);
             names.insert(wire.to_owned(), ident);
         }
     };
