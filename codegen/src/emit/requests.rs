@@ -178,9 +178,7 @@ fn module_doc(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> String {
                     statics == path.len()
                 })
                 .map_or(endpoint.path.len(), |i| i + 1);
-            let mut prefix = endpoint.clone();
-            prefix.path.truncate(cut);
-            prefix.template(cx.urls)
+            Endpoint::path_template(endpoint.path.get(..cut).unwrap_or_default(), cx.urls)
         })
         .unwrap_or_default();
     format!("Requests under `{template}`.")

@@ -203,6 +203,11 @@ impl Endpoint {
     /// The path template with parameters as `{name}`, e.g.
     /// `/solutions/backupRestore/restoreSessions/{restoreSessionBase-id}/activate`.
     pub fn template(&self, urls: UrlConventions) -> String {
+        Self::path_template(&self.path, urls)
+    }
+
+    /// [`Endpoint::template`] of any path, such as the prefix a request module covers.
+    pub fn path_template(path: &[Segment], urls: UrlConventions) -> String {
         // Pushed piece by piece rather than with `format!`: every endpoint's template is
         // built while deriving (to drop duplicates) and again for its docs.
         let mut out = String::with_capacity(64);
@@ -212,7 +217,7 @@ impl Endpoint {
             out.push_str(parameter);
             out.push('}');
         };
-        for segment in &self.path {
+        for segment in path {
             match segment {
                 Segment::Static(s) => {
                     out.push('/');
