@@ -298,38 +298,34 @@ fn endpoints(bencher: Bencher, doc: Doc) {
 /// Selection of everything: no roots, no paths.
 #[divan::bench(args = DOCS, max_time = MAX_SECONDS)]
 fn select(bencher: Bencher, doc: Doc) {
-    let fixture = Fixture::of(doc);
-    let options = &fixture.options;
-    let request = select::Request {
-        roots: &[],
-        paths: &[],
-        navigation_depth: options.navigation_depth,
-        urls: options.urls,
-    };
-    // The endpoints are moved into the selection; copying them is not part of the phase.
-    bencher
-        .with_inputs(|| fixture.endpoints.clone())
-        .bench_local_values(|endpoints| {
-            select::select(black_box(&fixture.model), endpoints, &request, doc.name()).unwrap()
-        });
+    bench_select(bencher, Fixture::of(doc), &[], &[]);
 }
 
 /// Selection by the paths of `schema/generate.toml`.
 #[divan::bench(args = [Doc::Closure], max_time = MAX_SECONDS)]
 fn select_paths(bencher: Bencher, doc: Doc) {
     let fixture = Fixture::of(doc);
-    let options = &fixture.options;
+    bench_select(
+        bencher,
+        fixture,
+        &fixture.options.roots,
+        &fixture.options.paths,
+    );
+}
+
+fn bench_select(bencher: Bencher, fixture: &Fixture, roots: &[QualifiedName], paths: &[String]) {
     let request = select::Request {
-        roots: &options.roots,
-        paths: &options.paths,
-        navigation_depth: options.navigation_depth,
-        urls: options.urls,
+        roots,
+        paths,
+        navigation_depth: fixture.options.navigation_depth,
+        urls: fixture.options.urls,
     };
     // The endpoints are moved into the selection; copying them is not part of the phase.
     bencher
         .with_inputs(|| fixture.endpoints.clone())
         .bench_local_values(|endpoints| {
-            select::select(black_box(&fixture.model), endpoints, &request, doc.name()).unwrap()
+            let file = fixture.doc.name();
+            select::select(black_box(&fixture.model), endpoints, &request, file).unwrap()
         });
 }
 

@@ -234,7 +234,7 @@ impl<T: Wire> Wire for Option<T> {
         place: &mut Self,
         deserializer: D,
     ) -> Result<(), D::Error> {
-        deserializer.deserialize_option(InPlaceOption(place))
+        deserializer.deserialize_option(InPlaceNullable(place, PhantomData))
     }
 }
 
@@ -266,7 +266,7 @@ impl<T: Wire> Wire for Nullable<T> {
         place: &mut Self,
         deserializer: D,
     ) -> Result<(), D::Error> {
-        deserializer.deserialize_option(InPlaceNullable(place))
+        deserializer.deserialize_option(InPlaceNullable(place, PhantomData))
     }
 }
 
@@ -292,41 +292,42 @@ impl<'de, T: Wire> Visitor<'de> for OptionVisitor<T> {
     }
 }
 
-/// Reads `Option<T>` in place: `null` is `None`; a value replaces what was there, read into
-/// a fresh `T` where it lies when `T` reads in place.
-struct InPlaceOption<'a, T>(&'a mut Option<T>);
+/// Where `null` or a value goes when `Option<T>` or `Nullable<T>` is read in place.
+trait NullSlot<T> {
+    fn set_null(&mut self);
+    /// Stores a value and lends it back to be filled.
+    fn put(&mut self, value: T) -> Option<&mut T>;
+}
 
-impl<'de, T: Wire> Visitor<'de> for InPlaceOption<'_, T> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value or null")
+impl<T> NullSlot<T> for Option<T> {
+    fn set_null(&mut self) {
+        *self = None;
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        *self.0 = None;
-        Ok(())
+    fn put(&mut self, value: T) -> Option<&mut T> {
+        Some(self.insert(value))
+    }
+}
+
+impl<T> NullSlot<T> for Nullable<T> {
+    fn set_null(&mut self) {
+        *self = Nullable::Null;
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.visit_none()
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        match T::fresh() {
-            Some(fresh) => T::read_in_place(self.0.insert(fresh), deserializer),
-            None => {
-                *self.0 = Some(T::read(deserializer)?);
-                Ok(())
-            }
+    fn put(&mut self, value: T) -> Option<&mut T> {
+        *self = Nullable::Value(value);
+        match self {
+            Nullable::Value(value) => Some(value),
+            Nullable::Null | Nullable::Absent => None,
         }
     }
 }
 
-/// Reads `Nullable<T>` in place, as [`InPlaceOption`] does `Option<T>`.
-struct InPlaceNullable<'a, T>(&'a mut Nullable<T>);
+/// Reads `null` or a value into a [`NullSlot`]: the value replaces what was there, read into
+/// a fresh `T` where it lies when `T` reads in place.
+struct InPlaceNullable<'a, S, T>(&'a mut S, PhantomData<T>);
 
-impl<'de, T: Wire> Visitor<'de> for InPlaceNullable<'_, T> {
+impl<'de, S: NullSlot<T>, T: Wire> Visitor<'de> for InPlaceNullable<'_, S, T> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -334,7 +335,7 @@ impl<'de, T: Wire> Visitor<'de> for InPlaceNullable<'_, T> {
     }
 
     fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        *self.0 = Nullable::Null;
+        self.0.set_null();
         Ok(())
     }
 
@@ -344,15 +345,12 @@ impl<'de, T: Wire> Visitor<'de> for InPlaceNullable<'_, T> {
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         match T::fresh() {
-            Some(fresh) => {
-                *self.0 = Nullable::Value(fresh);
-                match self.0 {
-                    Nullable::Value(value) => T::read_in_place(value, deserializer),
-                    Nullable::Null | Nullable::Absent => Ok(()),
-                }
-            }
+            Some(fresh) => match self.0.put(fresh) {
+                Some(value) => T::read_in_place(value, deserializer),
+                None => Ok(()),
+            },
             None => {
-                *self.0 = Nullable::Value(T::read(deserializer)?);
+                self.0.put(T::read(deserializer)?);
                 Ok(())
             }
         }
