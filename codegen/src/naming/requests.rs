@@ -156,14 +156,15 @@ impl SnakeWords {
     /// `unique(&snake_words(wire), taken, "_", escape_keyword)`, without redoing the
     /// conversions when the plain form is free (nearly always).
     fn unique(&mut self, wire: &str, taken: &mut BTreeSet<String>) -> String {
-        if !self.0.contains_key(wire) {
-            let snake = snake_words(wire);
-            let escaped = escape_keyword(snake.clone());
-            self.0.insert(wire.to_owned(), (snake, escaped));
-        }
-        let Some((snake, escaped)) = self.0.get(wire) else {
-            return unique(&snake_words(wire), taken, "_", escape_keyword);
+        let known = match self.0.get(wire) {
+            Some(known) => known,
+            None => {
+                let snake = snake_words(wire);
+                let escaped = escape_keyword(snake.clone());
+                self.0.entry(wire.to_owned()).or_insert((snake, escaped))
+            }
         };
+        let (snake, escaped) = known;
         if taken.contains(escaped) {
             return unique(snake, taken, "_", escape_keyword);
         }
