@@ -45,7 +45,16 @@ pub enum Gate<'a> {
     Full,
 }
 
-impl Gate<'_> {
+impl<'a> Gate<'a> {
+    /// With any of `areas`; always when there are none (a crate without area features).
+    pub fn any(areas: &'a BTreeSet<usize>) -> Self {
+        if areas.is_empty() {
+            Gate::Always
+        } else {
+            Gate::Any(areas)
+        }
+    }
+
     /// Whether this item is compiled whenever `inner` is, so `inner` may use it freely.
     pub fn covers(self, inner: Gate<'_>) -> bool {
         match (self, inner) {

@@ -106,11 +106,7 @@ pub fn lib_rs(cx: &Context<'_>, source: &str) -> TokenStream {
             let module = format_ident!("{}", only);
             // Without any area feature the module is empty, and an empty glob is unused.
             let every_area: BTreeSet<usize> = (0..cx.areas.keys.len()).collect();
-            let cfg = if cx.areas.is_empty() {
-                TokenStream::new()
-            } else {
-                cx.cfg(Gate::Any(&every_area))
-            };
+            let cfg = cx.cfg(Gate::any(&every_area));
             Some(quote! { #cfg pub use #module::*; })
         }
         _ => None,

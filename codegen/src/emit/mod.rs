@@ -209,15 +209,19 @@ impl Context<'_> {
         }
     }
 
-    /// The `#[cfg]` of a use of type `target` inside an item of type `within`: nothing when
-    /// the target is compiled whenever the item is.
-    pub fn cfg_within(&self, target: &QualifiedName, within: &QualifiedName) -> TokenStream {
-        let target = self.areas.of_type(target);
-        if target.covers(self.areas.of_type(within)) {
+    /// The `#[cfg]` of an item compiled under `gate` inside one compiled under `enclosing`:
+    /// nothing when it is compiled whenever its enclosing item is.
+    pub fn cfg_inside(&self, gate: Gate<'_>, enclosing: Gate<'_>) -> TokenStream {
+        if gate.covers(enclosing) {
             TokenStream::new()
         } else {
-            self.cfg(target)
+            self.cfg(gate)
         }
+    }
+
+    /// The `#[cfg]` of a use of type `target` inside an item of type `within`.
+    pub fn cfg_within(&self, target: &QualifiedName, within: &QualifiedName) -> TokenStream {
+        self.cfg_inside(self.areas.of_type(target), self.areas.of_type(within))
     }
 }
 

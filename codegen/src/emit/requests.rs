@@ -116,16 +116,11 @@ pub fn module(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> TokenStream
     // What is compiled with fewer areas than its module gets a `#[cfg]`; the root module
     // is always compiled.
     let empty = BTreeSet::new();
-    let enclosing = match path {
-        [] => &empty,
-        _ => tree.gates.get(path).unwrap_or(&empty),
-    };
-    let cfg = |areas: &BTreeSet<usize>| {
-        if areas.is_empty() || areas == enclosing {
-            TokenStream::new()
-        } else {
-            cx.cfg(Gate::Any(areas))
-        }
+    let gate = |path: &[String]| Gate::any(tree.gates.get(path).unwrap_or(&empty));
+    let enclosing = if path.is_empty() {
+        Gate::Always
+    } else {
+        gate(path)
     };
     let children = tree
         .children
@@ -133,7 +128,7 @@ pub fn module(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> TokenStream
         .into_iter()
         .flatten()
         .map(|(child, ident)| {
-            let cfg = cfg(tree.gates.get(child).unwrap_or(&empty));
+            let cfg = cx.cfg_inside(gate(child), enclosing);
             let ident = format_ident!("{}", ident);
             quote! { #cfg pub mod #ident; }
         });
@@ -144,7 +139,12 @@ pub fn module(cx: &Context<'_>, tree: &Tree<'_>, path: &[String]) -> TokenStream
             .flatten()
             .map(|(endpoint, names, area)| {
                 let area: BTreeSet<usize> = area.iter().copied().collect();
-                function(cx, endpoint, names, cfg(&area))
+                function(
+                    cx,
+                    endpoint,
+                    names,
+                    cx.cfg_inside(Gate::any(&area), enclosing),
+                )
             });
     let mut out = quote! {
         #doc
