@@ -50,6 +50,21 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ),
 ];
 
+/// `cargo xtask generate --input INPUT --out OUT [--crate-name NAME]`: every type and
+/// endpoint, OData's default URL style.
+fn generate_everything(input: &Path, out: &Path, crate_name: Option<&str>) {
+    let args = GenerateArgs {
+        input: input.to_owned(),
+        out: out.to_owned(),
+        roots: Vec::new(),
+        crate_name: crate_name.map(str::to_owned),
+        navigation_depth: 1,
+        paths: Vec::new(),
+        urls: UrlArgs::default(),
+    };
+    generate(&args).unwrap();
+}
+
 fn cargo(dir: &Path, target: &Path, args: &[&str]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let (command, rest) = args.split_first().ok_or("no cargo command")?;
@@ -84,16 +99,11 @@ fn openapi_crate_passes_the_json_cases_of_the_csdl_crate() {
     let root = workspace_root();
     let base: PathBuf = root.join("target/fixture-crates");
     let out = base.join("graph-openapi-excerpt");
-    let args = GenerateArgs {
-        input: root.join("schema/exchangeRestoreSession.openapi.excerpt.yaml"),
-        out: out.clone(),
-        roots: Vec::new(),
-        crate_name: Some("msgraph-backup-restore-beta".to_owned()),
-        navigation_depth: 1,
-        paths: Vec::new(),
-        urls: UrlArgs::default(),
-    };
-    generate(&args).unwrap();
+    generate_everything(
+        &root.join("schema/exchangeRestoreSession.openapi.excerpt.yaml"),
+        &out,
+        Some("msgraph-backup-restore-beta"),
+    );
     let tests = out.join("tests");
     std::fs::create_dir_all(tests.join("data")).unwrap();
     std::fs::copy(
@@ -173,16 +183,7 @@ fn area_features_build_alone_and_together() {
     let root = workspace_root();
     let base: PathBuf = root.join("target/fixture-crates");
     let out = base.join("areas-features");
-    let args = GenerateArgs {
-        input: root.join("codegen/tests/fixtures/areas.xml"),
-        out: out.clone(),
-        roots: Vec::new(),
-        crate_name: None,
-        navigation_depth: 1,
-        paths: Vec::new(),
-        urls: UrlArgs::default(),
-    };
-    generate(&args).unwrap();
+    generate_everything(&root.join("codegen/tests/fixtures/areas.xml"), &out, None);
     let target = base.join("target");
     let mut failures = Vec::new();
     for features in [
