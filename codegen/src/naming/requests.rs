@@ -55,11 +55,12 @@ impl RequestNames {
                 let parent = path[..depth - 1].to_vec();
                 // Recursive containment nests a module in one of its own name
                 // (`replies::replies`), which reads as a mistake (clippy's
-                // `module_inception`): the inner one is numbered instead.
+                // `module_inception`): the inner one is numbered instead. The root counts
+                // too: an entity set named `requests` is `requests::requests_2`.
                 let parent_ident = names.modules.get(&parent).cloned();
                 let taken = siblings
                     .entry(parent)
-                    .or_insert_with(|| parent_ident.into_iter().filter(|_| depth > 1).collect());
+                    .or_insert_with(|| parent_ident.into_iter().collect());
                 let ident = snake.unique(&path[depth - 1], taken);
                 names.modules.insert(prefix, ident);
             }
