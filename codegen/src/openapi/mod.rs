@@ -33,8 +33,15 @@ const SCHEMAS: &str = "#/components/schemas/";
 /// Reads one OpenAPI 3.0.x document.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Model, Diagnostics> {
     let text = decode(name, bytes, "an OpenAPI 3.0 document (YAML or JSON)")?;
-    let doc = parse(name, text)?;
     let at = Locator::new(text);
+    // serde_norway's scanner revisits every open flow level on each token, so 100,000
+    // nested `[` take minutes to reach its recursion limit; the event parser stops at 255
+    // levels at once. (serde_json is linear: JSON goes straight to it.)
+    if let (false, Some(pos)) = (is_json(text), at.too_deep) {
+        let message = "not an OpenAPI 3.0 YAML document: recursion limit exceeded";
+        return Err(Diagnostic::error(name, Some(pos), message).into());
+    }
+    let doc = parse(name, text)?;
     if !doc.openapi.starts_with("3.0.") {
         return Err(unsupported(name, &at, "openapi", &doc.openapi).into());
     }
@@ -87,8 +94,13 @@ fn unsupported_version(name: &str, text: &str, json: bool) -> Option<Diagnostic>
     Some(unsupported(name, &Locator::new(text), field, &version))
 }
 
+/// JSON documents open with `{`; anything else is read as YAML.
+fn is_json(text: &str) -> bool {
+    text.trim_start().starts_with('{')
+}
+
 fn parse(name: &str, text: &str) -> Result<OpenAPI, Diagnostics> {
-    let json = text.trim_start().starts_with('{');
+    let json = is_json(text);
     let parsed = if json {
         serde_json::from_str(text).map_err(|e| {
             let pos = Pos {
