@@ -225,6 +225,28 @@ impl<'d> Reader<'d> {
         None
     }
 
+    /// The component names a schema `$ref` chain passes through when it comes back to one
+    /// of them (`a`, `b`, `a`), or nothing when it ends (at a schema, or at nothing).
+    fn ref_cycle(&self, reference: &str) -> Vec<String> {
+        let Some(components) = self.components else {
+            return Vec::new();
+        };
+        let mut seen: Vec<String> = Vec::new();
+        let mut reference = reference;
+        while let Some(name) = component_name(reference, SCHEMAS) {
+            let repeated = seen.contains(&name);
+            seen.push(name);
+            if repeated {
+                return seen;
+            }
+            match seen.last().and_then(|n| components.schemas.get(n.as_str())) {
+                Some(ReferenceOr::Reference { reference: next }) => reference = next,
+                _ => break,
+            }
+        }
+        Vec::new()
+    }
+
     /// Follows a `$ref` into one `components` section, reporting a reference that does not
     /// resolve (or loops) at `pointer`.
     fn resolve<T>(
