@@ -81,7 +81,16 @@ fn unsupported_version(name: &str, text: &str, json: bool) -> Option<Diagnostic>
     let (field, version) = match (found.swagger, found.openapi) {
         (Some(v), _) => ("swagger", v),
         (None, Some(v)) => ("openapi", v),
-        (None, None) => return None,
+        // Some other JSON or YAML (an OData JSON payload where `$metadata` was meant): serde's
+        // "missing field" points at the document's end; the mapping that lacks it starts
+        // where the document does.
+        (None, None) => {
+            let what = if json { "JSON" } else { "YAML" };
+            let message = format!(
+                "not an OpenAPI 3.0 document: this {what} has no `openapi` field (and CSDL XML would start with `<`)"
+            );
+            return Some(Diagnostic::error(name, Locator::new(text).pos(""), message));
+        }
     };
     // `swagger: 2.0` unquoted is a YAML number.
     let version = match version {
