@@ -206,6 +206,16 @@ pub fn endpoint_types(endpoint: &Endpoint) -> impl Iterator<Item = &TypeRef> {
 /// kept it (an OpenAPI `$ref`, which is a JSON pointer).
 fn undefined(model: &Model, what: &str, name: &QualifiedName) -> String {
     match model.unresolved.get(name) {
+        Some(reference) if !reference.cycle.is_empty() => format!(
+            "{what} `{name}` is never defined: `$ref: '{}'` goes round a `$ref` cycle ({}) and never reaches a schema",
+            reference.written,
+            reference
+                .cycle
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        ),
         Some(reference) => format!(
             "{what} `{name}` is not defined in the input: `$ref: '{}'` does not resolve",
             reference.written

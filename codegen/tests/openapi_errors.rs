@@ -403,7 +403,10 @@ fn ten_thousand_levels_of_nesting_are_refused_without_overflowing_the_stack() {
         "}".repeat(10_000)
     ));
     let m = hostile(&schemas_text);
-    assert!(m.contains("recursion limit exceeded at line 8"), "{m}");
+    assert!(
+        m.starts_with("api.yaml:8:") && m.contains("recursion limit exceeded"),
+        "{m}"
+    );
 }
 
 #[test]

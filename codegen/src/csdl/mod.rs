@@ -158,10 +158,15 @@ impl<'a, 'i> Ctx<'a, 'i> {
         let value = node.attribute(attr).filter(|v| !v.trim().is_empty());
         if value.is_none() {
             let pos = self.pos(node);
+            let what = if node.has_attribute(attr) {
+                "an empty"
+            } else {
+                "no"
+            };
             self.error(
                 pos,
                 format!(
-                    "`{}` element has no `{attr}` attribute",
+                    "`{}` element has {what} `{attr}` attribute",
                     node.tag_name().name()
                 ),
             );
@@ -348,6 +353,7 @@ impl<'a, 'i> Ctx<'a, 'i> {
             }
         }
         types::check_inheritance(self, &model);
+        operations::check_references(self, &model);
         for node in out_of_line {
             targets::apply_annotations(self, &mut model, node);
         }

@@ -5,8 +5,9 @@ use roxmltree::Node;
 use super::annotations::{Effects, kept, read_inline};
 use super::{Ctx, edm_children, is_edm};
 use crate::ir::{
-    Description, EntityContainer, EntitySet, NavigationPropertyBinding, Operation, OperationImport,
-    OperationKind, Parameter, QualifiedName, ReturnType, Singleton,
+    Description, EntityContainer, EntitySet, Model, NavigationPropertyBinding, Operation,
+    OperationImport, OperationKind, Parameter, QualifiedName, ReturnType, Singleton,
+    StructuredKind, TypeName,
 };
 
 /// Core vocabulary: a parameter the caller may leave out.
@@ -198,4 +199,58 @@ fn operation_import(
         entity_set: node.attribute("EntitySet").map(str::to_owned),
         pos: ctx.pos(node),
     })
+}
+
+/// §13.2, §13.3, §13.5 and §12.1: what a container and a bound operation name must exist.
+/// Endpoints are derived from these, so one that names nothing would silently leave its
+/// endpoints out of a crate that asked for all of them.
+pub(crate) fn check_references(ctx: &mut Ctx<'_, '_>, model: &Model) {
+    let is_entity = |name: &QualifiedName| {
+        model
+            .structured(name)
+            .is_some_and(|t| t.kind == StructuredKind::Entity)
+    };
+    for container in &model.containers {
+        let sets = container
+            .entity_sets
+            .iter()
+            .map(|s| ("entity set", &s.name, &s.entity_type, s.pos));
+        let singletons = container
+            .singletons
+            .iter()
+            .map(|s| ("singleton", &s.name, &s.ty, s.pos));
+        for (what, name, ty, pos) in sets.chain(singletons) {
+            if !is_entity(ty) {
+                let msg = format!(
+                    "{what} `{name}` is of type `{ty}`, which is not an entity type of the input"
+                );
+                ctx.error(pos, msg);
+            }
+        }
+        let imports = container
+            .action_imports
+            .iter()
+            .chain(&container.function_imports);
+        for import in imports {
+            if !model.operations.iter().any(|o| o.name == import.operation) {
+                let msg = format!(
+                    "operation import `{}` names `{}`, which is not an action or function of the input",
+                    import.name, import.operation
+                );
+                ctx.error(import.pos, msg);
+            }
+        }
+    }
+    for op in model.operations.iter().filter(|o| o.is_bound) {
+        if let Some(TypeName::Named(ty)) = op.parameters.first().map(|p| &p.ty.name)
+            && !model.types.contains_key(ty)
+        {
+            let msg = format!(
+                "`{}` is bound to `{ty}`, which is not a type of the input",
+                op.name
+            );
+            let pos = op.parameters.first().map_or(op.pos, |p| p.pos);
+            ctx.error(pos, msg);
+        }
+    }
 }

@@ -8,12 +8,12 @@ use crate::source::pos_in;
 pub(super) fn parse_error_pos(text: &str, e: &roxmltree::Error) -> Option<Pos> {
     use roxmltree::Error as E;
     match e {
-        E::UnclosedRootNode | E::UnexpectedEndOfStream => Some(pos_in(text, text.len())),
+        // The end of the input is where the missing part (or the whole root) belongs.
+        E::NoRootNode | E::UnclosedRootNode | E::UnexpectedEndOfStream => {
+            Some(pos_in(text, text.len()))
+        }
         E::DtdDetected => text.find("<!DOCTYPE").map(|at| pos_in(text, at)),
-        E::NoRootNode
-        | E::NodesLimitReached
-        | E::AttributesLimitReached
-        | E::NamespacesLimitReached => None,
+        E::NodesLimitReached | E::AttributesLimitReached | E::NamespacesLimitReached => None,
         _ => {
             let p = e.pos();
             Some(Pos {

@@ -52,11 +52,13 @@ pub(crate) fn read_structured(
     };
     // §6.1 and §7.1: structural and navigation property names share one scope per type.
     let mut seen: BTreeMap<String, Pos> = BTreeMap::new();
+    let mut key_refs = Vec::new();
     for child in edm_children(node) {
         match child.tag_name().name() {
             "Key" if entity => {
                 for r in edm_children(child).filter(|c| is_edm(*c, "PropertyRef")) {
                     if let Some(n) = ctx.required_name(r) {
+                        key_refs.push((n.clone(), ctx.pos(r)));
                         ty.key.push(n);
                     }
                 }
@@ -76,6 +78,17 @@ pub(crate) fn read_structured(
                 }
             }
             _ => {}
+        }
+    }
+    // §8.3: a key names properties of the type. A type with a base may name inherited
+    // ones, and a path (`address/street`) reaches into others: those are not checked here.
+    // A name that is neither would become a key parameter of a guessed type.
+    if ty.base.is_none() {
+        for (name, pos) in key_refs {
+            if !name.contains('/') && !ty.properties.iter().any(|p| p.name == name) {
+                let msg = format!("key property `{name}` is not a property of `{}`", ty.name);
+                ctx.error(pos, msg);
+            }
         }
     }
     Effects::of(&read_inline(ctx, node)).apply(&mut ty.description, None);

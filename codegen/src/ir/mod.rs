@@ -144,6 +144,9 @@ impl Model {
 pub struct Reference {
     pub written: String,
     pub pos: Pos,
+    /// When the reference goes round in a `$ref` cycle rather than to nothing: the names
+    /// it passes through, the first repeated at the end (`a`, `b`, `a`).
+    pub cycle: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -30,8 +30,13 @@ pub struct EndpointNames {
     /// The module's path of wire names (a key of [`RequestNames::modules`]).
     pub module: Vec<String>,
     pub function: String,
-    /// Path, call and body parameters by wire name (`exchangeRestoreSession-id`).
+    /// Path and call parameters by wire name (`exchangeRestoreSession-id`). A name written
+    /// twice in the URL (OpenAPI's `/items/{id}/f(id='{id}')`) is one parameter.
     pub parameters: BTreeMap<String, String>,
+    /// Action parameters by wire name: a second namespace, since a body member may have the
+    /// same wire name as a path parameter (`/items/{id}/rename` with `{"id": ...}`) and
+    /// still be a separate argument.
+    pub body_parameters: BTreeMap<String, String>,
 }
 
 impl RequestNames {
@@ -55,11 +60,12 @@ impl RequestNames {
                 let parent = path[..depth - 1].to_vec();
                 // Recursive containment nests a module in one of its own name
                 // (`replies::replies`), which reads as a mistake (clippy's
-                // `module_inception`): the inner one is numbered instead.
+                // `module_inception`): the inner one is numbered instead. The root counts
+                // too: an entity set named `requests` is `requests::requests_2`.
                 let parent_ident = names.modules.get(&parent).cloned();
                 let taken = siblings
                     .entry(parent)
-                    .or_insert_with(|| parent_ident.into_iter().filter(|_| depth > 1).collect());
+                    .or_insert_with(|| parent_ident.into_iter().collect());
                 let ident = snake.unique(&path[depth - 1], taken);
                 names.modules.insert(prefix, ident);
             }
@@ -112,10 +118,14 @@ impl RequestNames {
             .iter()
             .zip(module_of)
             .zip(chosen)
-            .map(|((endpoint, module), function)| EndpointNames {
-                module,
-                function,
-                parameters: parameter_names(endpoint, &mut snake),
+            .map(|((endpoint, module), function)| {
+                let (parameters, body_parameters) = parameter_names(endpoint, &mut snake);
+                EndpointNames {
+                    module,
+                    function,
+                    parameters,
+                    body_parameters,
+                }
             })
             .collect();
         names
@@ -173,12 +183,18 @@ impl SnakeWords {
     }
 }
 
-fn parameter_names(endpoint: &Endpoint, snake: &mut SnakeWords) -> BTreeMap<String, String> {
+/// The path and call parameters' names, then the body parameters' names: one set of
+/// identifiers (they are arguments of one function), two maps by wire name.
+fn parameter_names(
+    endpoint: &Endpoint,
+    snake: &mut SnakeWords,
+) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
     let mut taken: BTreeSet<String> = [BODY_PARAMETER, OPTIONS_PARAMETER]
         .map(str::to_owned)
         .into();
-    let mut names = BTreeMap::new();
-    let mut add = |wire: &str| {
+    let mut path = BTreeMap::new();
+    let mut body = BTreeMap::new();
+    let mut add = |names: &mut BTreeMap<String, String>, wire: &str| {
         if !names.contains_key(wire) {
             let ident = snake.unique(wire, &mut taken);
             names.insert(wire.to_owned(), ident);
@@ -187,12 +203,14 @@ fn parameter_names(endpoint: &Endpoint, snake: &mut SnakeWords) -> BTreeMap<Stri
     for segment in &endpoint.path {
         match segment {
             Segment::Static(_) => {}
-            Segment::Key(parts) => parts.iter().for_each(|p| add(&p.parameter)),
-            Segment::Call { parameters, .. } => parameters.iter().for_each(|p| add(&p.name)),
+            Segment::Key(parts) => parts.iter().for_each(|p| add(&mut path, &p.parameter)),
+            Segment::Call { parameters, .. } => {
+                parameters.iter().for_each(|p| add(&mut path, &p.name));
+            }
         }
     }
     if let Body::Parameters(parameters) = &endpoint.body {
-        parameters.iter().for_each(|p| add(&p.name));
+        parameters.iter().for_each(|p| add(&mut body, &p.name));
     }
-    names
+    (path, body)
 }

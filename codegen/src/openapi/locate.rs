@@ -21,6 +21,9 @@ const MAX_DEPTH: usize = 9;
 #[derive(Debug, Default)]
 pub(crate) struct Locator {
     positions: HashMap<String, Pos>,
+    /// Where flow collections nest deeper than the event parser allows (255 levels), if
+    /// they do.
+    pub(crate) too_deep: Option<Pos>,
 }
 
 enum Frame {
@@ -35,9 +38,20 @@ impl Locator {
         let mut stack: Vec<Frame> = Vec::new();
         // The pointer of the node at each depth, so a child's pointer is one push away.
         let mut pointers: Vec<String> = vec![String::new()];
+        let mut too_deep = None;
         for item in Parser::new_from_str(text) {
-            let Ok((event, span)) = item else {
-                break;
+            let (event, span) = match item {
+                Ok(item) => item,
+                Err(e) => {
+                    if e.info() == "recursion limit exceeded" {
+                        let mark = e.marker();
+                        too_deep = Some(Pos {
+                            line: saturate(mark.line()),
+                            col: saturate(mark.col() + 1),
+                        });
+                    }
+                    break;
+                }
             };
             let pos = Pos {
                 line: saturate(span.start.line()),
@@ -87,7 +101,10 @@ impl Locator {
                 _ => {}
             }
         }
-        Self { positions }
+        Self {
+            positions,
+            too_deep,
+        }
     }
 
     /// The position of the node a pointer (`/components/schemas/x`, `#` optional) names, or

@@ -33,8 +33,15 @@ const SCHEMAS: &str = "#/components/schemas/";
 /// Reads one OpenAPI 3.0.x document.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Model, Diagnostics> {
     let text = decode(name, bytes, "an OpenAPI 3.0 document (YAML or JSON)")?;
-    let doc = parse(name, text)?;
     let at = Locator::new(text);
+    // serde_norway's scanner revisits every open flow level on each token, so 100,000
+    // nested `[` take minutes to reach its recursion limit; the event parser stops at 255
+    // levels at once. (serde_json is linear: JSON goes straight to it.)
+    if let (false, Some(pos)) = (is_json(text), at.too_deep) {
+        let message = "not an OpenAPI 3.0 YAML document: recursion limit exceeded";
+        return Err(Diagnostic::error(name, Some(pos), message).into());
+    }
+    let doc = parse(name, text)?;
     if !doc.openapi.starts_with("3.0.") {
         return Err(unsupported(name, &at, "openapi", &doc.openapi).into());
     }
@@ -74,7 +81,16 @@ fn unsupported_version(name: &str, text: &str, json: bool) -> Option<Diagnostic>
     let (field, version) = match (found.swagger, found.openapi) {
         (Some(v), _) => ("swagger", v),
         (None, Some(v)) => ("openapi", v),
-        (None, None) => return None,
+        // Some other JSON or YAML (an OData JSON payload where `$metadata` was meant): serde's
+        // "missing field" points at the document's end; the mapping that lacks it starts
+        // where the document does.
+        (None, None) => {
+            let what = if json { "JSON" } else { "YAML" };
+            let message = format!(
+                "not an OpenAPI 3.0 document: this {what} has no `openapi` field (and CSDL XML would start with `<`)"
+            );
+            return Some(Diagnostic::error(name, Locator::new(text).pos(""), message));
+        }
     };
     // `swagger: 2.0` unquoted is a YAML number.
     let version = match version {
@@ -87,8 +103,13 @@ fn unsupported_version(name: &str, text: &str, json: bool) -> Option<Diagnostic>
     Some(unsupported(name, &Locator::new(text), field, &version))
 }
 
+/// JSON documents open with `{`; anything else is read as YAML.
+fn is_json(text: &str) -> bool {
+    text.trim_start().starts_with('{')
+}
+
 fn parse(name: &str, text: &str) -> Result<OpenAPI, Diagnostics> {
-    let json = text.trim_start().starts_with('{');
+    let json = is_json(text);
     let parsed = if json {
         serde_json::from_str(text).map_err(|e| {
             let pos = Pos {
@@ -211,6 +232,28 @@ impl<'d> Reader<'d> {
             }
         }
         None
+    }
+
+    /// The component names a schema `$ref` chain passes through when it comes back to one
+    /// of them (`a`, `b`, `a`), or nothing when it ends (at a schema, or at nothing).
+    fn ref_cycle(&self, reference: &str) -> Vec<String> {
+        let Some(components) = self.components else {
+            return Vec::new();
+        };
+        let mut seen: Vec<String> = Vec::new();
+        let mut reference = reference;
+        while let Some(name) = component_name(reference, SCHEMAS) {
+            let repeated = seen.contains(&name);
+            seen.push(name);
+            if repeated {
+                return seen;
+            }
+            match seen.last().and_then(|n| components.schemas.get(n.as_str())) {
+                Some(ReferenceOr::Reference { reference: next }) => reference = next,
+                _ => break,
+            }
+        }
+        Vec::new()
     }
 
     /// Follows a `$ref` into one `components` section, reporting a reference that does not

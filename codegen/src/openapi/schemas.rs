@@ -367,12 +367,14 @@ impl<'d> Reader<'d> {
     /// Remembers the first place a name is referenced without being defined.
     pub(super) fn unresolved(&mut self, name: &QualifiedName, reference: &str, pointer: &str) {
         let pos = self.pos(pointer);
+        let cycle = self.ref_cycle(reference);
         self.model
             .unresolved
             .entry(name.clone())
             .or_insert_with(|| Reference {
                 written: reference.to_owned(),
                 pos,
+                cycle,
             });
     }
 

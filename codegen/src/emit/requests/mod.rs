@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::Context;
@@ -103,16 +103,24 @@ fn function(
     let ident = format_ident!("{}", names.function);
     let doc = doc_attrs(&function_doc(cx, endpoint));
     // The naming pass names every parameter; the fallback only keeps this total.
-    let parameter = |wire: &str| {
-        let ident = names
-            .parameters
+    let named = |map: &BTreeMap<String, String>, wire: &str| {
+        let ident = map
             .get(wire)
             .cloned()
             .unwrap_or_else(|| crate::naming::snake_ident(wire));
         format_ident!("{}", ident)
     };
+    let parameter = |wire: &str| named(&names.parameters, wire);
 
     let mut arguments = Vec::new();
+    // A path parameter the URL uses twice (a key and a call argument of the same name, as
+    // OpenAPI allows) is one argument.
+    let mut declared = BTreeSet::new();
+    let mut declare = |arguments: &mut Vec<TokenStream>, name: &Ident, ty: TokenStream| {
+        if declared.insert(name.to_string()) {
+            arguments.push(quote!(#name: #ty));
+        }
+    };
     // `Path::new` takes the leading static segments; later ones are pushed.
     // Segments are appended to one stream: interpolating the growing prefix into each
     // new segment (`quote!(#p.push(...))`) copied it, token by token, once per segment.
@@ -141,7 +149,7 @@ fn function(
                 for part in parts {
                     let name = parameter(&part.parameter);
                     let ty = url_type(cx, &part.ty, false);
-                    arguments.push(quote!(#name: #ty));
+                    declare(&mut arguments, &name, ty);
                     let literal = literal(cx, &part.ty, &name, false);
                     let property = &part.property;
                     pairs.push((quote!(#literal), property, argument(cx, &part.ty, &name)));
@@ -165,14 +173,14 @@ fn function(
                     let wire = &p.name;
                     if is_literal(cx, &p.ty) {
                         let ty = url_type(cx, &p.ty, p.nullable);
-                        arguments.push(quote!(#ident: #ty));
+                        declare(&mut arguments, &ident, ty);
                         let literal = literal(cx, &p.ty, &ident, p.nullable);
                         pairs.push(quote!((#wire, #literal)));
                     } else {
                         // OData URL Conventions §5.1.1.14.1: complex and collection values
                         // travel as parameter aliases holding JSON.
                         let ty = body_type(cx, &p.ty, false);
-                        arguments.push(quote!(#ident: #ty));
+                        declare(&mut arguments, &ident, ty);
                         pairs.push(quote!((#wire, &odata_runtime::Alias(#wire) as &dyn odata_runtime::Literal)));
                         let call = if p.ty.collection {
                             quote!(alias_seq)
@@ -199,7 +207,7 @@ fn function(
         }
         Body::Parameters(parameters) => {
             for p in parameters {
-                let ident = parameter(&p.name);
+                let ident = named(&names.body_parameters, &p.name);
                 let wire = &p.name;
                 let optional = p.nullable || p.optional;
                 let ty = body_type(cx, &p.ty, optional);
