@@ -280,6 +280,26 @@ fn request_names_avoid_the_root_module_and_each_other() {
     assert!(action.contains("request.parameter(\"options\", value)"));
 }
 
+/// One name serves an area's module and its feature, even when the module had to be
+/// renamed (`self_`, `requests_2`): `features = ["self_"]` compiles `requests::self_`.
+#[test]
+fn area_features_are_named_like_their_request_modules() {
+    let files = good("request_names.xml");
+    let manifest = file(&files, "Cargo.toml");
+    let modules: Vec<&str> = files
+        .keys()
+        .filter_map(|path| path.strip_prefix("src/requests/")?.strip_suffix(".rs"))
+        .filter(|module| !module.contains('/'))
+        .collect();
+    assert!(modules.contains(&"self_") && modules.contains(&"requests_2"));
+    for module in modules {
+        assert!(
+            manifest.contains(&format!("\n{module} = []")),
+            "no feature `{module}`:\n{manifest}"
+        );
+    }
+}
+
 #[test]
 fn every_bad_input_fails_with_what_and_where() {
     let mut cases = corpus("bad");

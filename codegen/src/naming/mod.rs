@@ -200,14 +200,21 @@ impl Names {
             }
         }
         names.requests = RequestNames::assign(&selection.endpoints);
-        // A feature is named like the area's request module (`identity_governance`).
+        // A feature is named like the area's request module (`identity_governance`,
+        // `self_`), so one name serves both; an area of root functions has no module.
         let mut taken_features: BTreeSet<String> = ["default", CLIENT_FEATURE, FULL_FEATURE]
             .map(str::to_owned)
             .into();
         names.features = areas
             .keys
             .iter()
-            .map(|key| unique(&snake_words(key), &mut taken_features, "_", |s| s))
+            .map(|key| {
+                let wanted = match names.requests.modules.get(std::slice::from_ref(key)) {
+                    Some(module) => module.clone(),
+                    None => snake_words(key),
+                };
+                unique(&wanted, &mut taken_features, "_", |s| s)
+            })
             .collect();
         names
     }
