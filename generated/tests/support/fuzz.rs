@@ -350,12 +350,24 @@ fn round_trip<T: DeserializeOwned + Serialize + PartialEq + Debug>(json: &[u8]) 
             String::from_utf8_lossy(&written)
         ),
     };
+    if finer_than_ticks(json) {
+        return;
+    }
     assert_eq!(
         value,
         again,
         "not the same after a round trip through {}",
         String::from_utf8_lossy(&written)
     );
+}
+
+/// Whether the JSON holds a number of 8 or more digits after a point: a date-time, time of
+/// day or duration finer than 100 ns. The runtime reads those to the nanosecond but writes 7
+/// digits (`runtime/src/wire/temporal.rs`: the most Graph accepts; `runtime/tests/wire.rs`
+/// pins both), so they read back coarser by design, and only the read-back is checked.
+fn finer_than_ticks(json: &[u8]) -> bool {
+    json.windows(9)
+        .any(|w| w[0] == b'.' && w[1..].iter().all(u8::is_ascii_digit))
 }
 
 /// The `models` target: byte 0 picks the type, the rest is its JSON.
