@@ -82,6 +82,55 @@ fn malformed_yaml_and_json_say_where() {
     );
 }
 
+/// A key written twice is refused, at the mapping that holds it: openapiv3 read it two ways
+/// (keeping both, then only the last) and panicked when they disagreed (found by fuzzing).
+#[test]
+fn a_duplicate_key_is_an_error_where_it_is_written_again() {
+    let yaml = document(
+        r"
+        /things:
+          get:
+            parameters:
+              - name: q
+                in: query
+                explode: fa
+                explode:
+            responses: {}
+        ",
+        "",
+    );
+    assert_eq!(
+        error(&yaml),
+        "api.yaml:10:11: error: not an OpenAPI 3.0 YAML document: paths./things.get.parameters[0]: duplicate key `explode` at line 10 column 11"
+    );
+    let json = r#"{"openapi": "3.0.3", "info": {"title": "Zoo", "version": "1", "title": "Zoo"},
+        "paths": {}}"#;
+    assert_eq!(
+        error(json),
+        "api.yaml:1:69: error: not an OpenAPI 3.0 JSON document: duplicate key `title` at line 1 column 69"
+    );
+}
+
+/// Keys compare as text, as OpenAPI's keys are strings: YAML `200:` and `'200':` are one
+/// key, written twice. Unquoted, a status code still reads.
+#[test]
+fn yaml_keys_compare_as_text() {
+    let paths = |responses: &str| {
+        document(
+            &format!("/things:\n  get:\n    responses:\n{responses}"),
+            "schemas:\n  thing: {type: object}\n",
+        )
+    };
+    let ok = "      200: {description: OK, content: {application/json: {schema: {$ref: '#/components/schemas/thing'}}}}\n";
+    assert_eq!(listing(&read(&paths(ok))), ["GET /things"]);
+    let twice = format!("{ok}      '200': {{description: Again}}\n");
+    assert!(
+        error(&paths(&twice)).contains("duplicate key `200`"),
+        "{}",
+        error(&paths(&twice))
+    );
+}
+
 #[test]
 fn empty_bom_and_non_utf8_input() {
     for empty in [&b""[..], b"  \n\t\n", b"\xEF\xBB\xBF", b"\xEF\xBB\xBF \n"] {

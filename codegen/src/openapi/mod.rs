@@ -8,6 +8,7 @@
 //! reported as warnings with what the reader did instead, never silently dropped.
 
 mod entities;
+mod keys;
 mod locate;
 mod paths;
 mod schemas;
@@ -110,7 +111,21 @@ fn is_json(text: &str) -> bool {
 
 fn parse(name: &str, text: &str) -> Result<OpenAPI, Diagnostics> {
     let json = is_json(text);
-    let parsed = if json {
+    // A key written twice made openapiv3 panic; see `keys`.
+    let parsed = from_text::<keys::Scan>(text, json).and_then(|_| from_text(text, json));
+    parsed.map_err(|(pos, message)| {
+        unsupported_version(name, text, json)
+            .unwrap_or_else(|| Diagnostic::error(name, pos, message))
+            .into()
+    })
+}
+
+/// The text as a `T`, or serde's message and where it points.
+fn from_text<T: serde::de::DeserializeOwned>(
+    text: &str,
+    json: bool,
+) -> Result<T, (Option<Pos>, String)> {
+    if json {
         serde_json::from_str(text).map_err(|e| {
             let pos = Pos {
                 line: crate::source::saturate(e.line()),
@@ -126,12 +141,7 @@ fn parse(name: &str, text: &str) -> Result<OpenAPI, Diagnostics> {
             });
             (pos, format!("not an OpenAPI 3.0 YAML document: {e}"))
         })
-    };
-    parsed.map_err(|(pos, message)| {
-        unsupported_version(name, text, json)
-            .unwrap_or_else(|| Diagnostic::error(name, pos, message))
-            .into()
-    })
+    }
 }
 
 /// The reader's state: the document, where things are in it, and the model being built.
