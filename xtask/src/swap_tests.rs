@@ -7,29 +7,11 @@ use std::path::Path;
 
 use super::replace_with;
 
-const OWNED: &[&str] = &["Cargo.toml", "src"];
+#[path = "../tests/support/tree.rs"]
+mod support;
+use support::tree;
 
-/// Every file under `dir`, path → bytes, to compare trees byte for byte.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
-}
+const OWNED: &[&str] = &["Cargo.toml", "src"];
 
 fn prefilled(parent: &Path) -> std::path::PathBuf {
     let root = parent.join("crate");
@@ -65,7 +47,7 @@ fn a_failed_rename_at_any_step_restores_the_tree() {
     for fail_at in 1..=4 {
         let dir = tempfile::tempdir().unwrap();
         let root = prefilled(dir.path());
-        let before = snapshot(&root);
+        let before = tree(&root);
         let mut calls = 0;
         let mut rename = |from: &Path, to: &Path| {
             calls += 1;
@@ -77,7 +59,7 @@ fn a_failed_rename_at_any_step_restores_the_tree() {
         };
         let err = replace_with(&root, &new_files(), OWNED, &[], &mut rename).unwrap_err();
         assert!(err.to_string().contains("injected"), "{err}");
-        assert_eq!(snapshot(&root), before, "fail_at = {fail_at}");
+        assert_eq!(tree(&root), before, "fail_at = {fail_at}");
         assert_no_leftovers(dir.path());
     }
 }
@@ -122,7 +104,7 @@ fn a_successful_swap_replaces_only_the_owned_entries() {
     .into_iter()
     .map(|(p, c)| (p.to_owned(), c.as_bytes().to_vec()))
     .collect();
-    assert_eq!(snapshot(&root), expected);
+    assert_eq!(tree(&root), expected);
     assert_no_leftovers(dir.path());
 }
 

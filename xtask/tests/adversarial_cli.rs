@@ -13,7 +13,6 @@
 #[path = "../../codegen/tests/adversarial/generated.rs"]
 mod generated;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,25 +20,9 @@ use std::process::Command;
 use odata_codegen::{Input, Options, RuntimeDependency, Severity};
 use xtask::paths::workspace_root;
 
-/// Every file under `dir` by relative path, with its bytes: the whole state of a folder.
-fn listing(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(folder) = pending.pop() {
-        for entry in fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            let relative = path.strip_prefix(dir).unwrap().to_owned();
-            if path.is_dir() {
-                // An empty folder is part of the state too.
-                files.insert(relative, b"<dir>".to_vec());
-                pending.push(path);
-            } else {
-                files.insert(relative, fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
-}
+#[path = "support/tree.rs"]
+mod support;
+use support::tree;
 
 /// A crate that was there before: what a failed generation must not touch.
 fn prefill(out: &Path) {
@@ -97,7 +80,7 @@ fn bad_inputs_fail_with_positions_and_leave_the_output_untouched() {
         let case = tempfile::tempdir().unwrap();
         let out = case.path().join("client");
         prefill(&out);
-        let before = listing(case.path());
+        let before = tree(case.path());
 
         let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
             .args(["generate", "--input", name, "--out", out.to_str().unwrap()])
@@ -123,7 +106,7 @@ fn bad_inputs_fail_with_positions_and_leave_the_output_untouched() {
             }
         }
         // The staging folder is gone and the old tree is byte-identical.
-        if listing(case.path()) != before {
+        if tree(case.path()) != before {
             failures.push(format!("{name}: the output folder changed"));
         }
     }

@@ -6,9 +6,12 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
 
 use xtask::{Mode, sync_tree};
+
+#[path = "support/tree.rs"]
+mod support;
+use support::tree;
 
 const OWNED: &[&str] = &["Cargo.toml", "src"];
 
@@ -156,28 +159,6 @@ fn a_missing_file_shows_as_new() {
     );
 }
 
-/// Every file under `dir`, path → bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn a_failure_while_staging_leaves_the_folder_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
@@ -185,7 +166,7 @@ fn a_failure_while_staging_leaves_the_folder_byte_identical() {
     sync_tree(&root, &wanted(), OWNED, Mode::Write).unwrap();
     fs::create_dir_all(root.join("tests")).unwrap();
     fs::write(root.join("tests/consumer.rs"), "// hand-written\n").unwrap();
-    let before = snapshot(&root);
+    let before = tree(&root);
 
     // `src/a.rs` is staged as a file, then `src/a.rs/b.rs` needs it to be a folder: a real
     // I/O error halfway through building the new tree.
@@ -196,7 +177,7 @@ fn a_failure_while_staging_leaves_the_folder_byte_identical() {
         .to_string();
     assert!(err.starts_with("error: cannot "), "{err}");
 
-    assert_eq!(snapshot(&root), before);
+    assert_eq!(tree(&root), before);
     let left: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
