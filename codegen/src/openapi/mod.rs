@@ -250,15 +250,21 @@ impl<'d> Reader<'d> {
         let Some(components) = self.components else {
             return Vec::new();
         };
-        let mut seen: Vec<String> = Vec::new();
+        // As far as `schema_ref` follows a chain: a hostile one may be as long as the
+        // document, and this runs for every reference that did not resolve.
+        let mut path: Vec<String> = Vec::new();
         let mut reference = reference;
         while let Some(name) = component_name(reference, SCHEMAS) {
-            let repeated = seen.contains(&name);
-            seen.push(name);
-            if repeated {
-                return seen;
+            if path.len() > MAX_REF_HOPS {
+                break;
             }
-            match seen.last().and_then(|n| components.schemas.get(n.as_str())) {
+            let repeated = path.contains(&name);
+            let next = components.schemas.get(name.as_str());
+            path.push(name);
+            if repeated {
+                return path;
+            }
+            match next {
                 Some(ReferenceOr::Reference { reference: next }) => reference = next,
                 _ => break,
             }

@@ -366,16 +366,15 @@ impl<'d> Reader<'d> {
 
     /// Remembers the first place a name is referenced without being defined.
     pub(super) fn unresolved(&mut self, name: &QualifiedName, reference: &str, pointer: &str) {
-        let pos = self.pos(pointer);
-        let cycle = self.ref_cycle(reference);
-        self.model
-            .unresolved
-            .entry(name.clone())
-            .or_insert_with(|| Reference {
-                written: reference.to_owned(),
-                pos,
-                cycle,
-            });
+        if self.model.unresolved.contains_key(name) {
+            return;
+        }
+        let reference = Reference {
+            written: reference.to_owned(),
+            pos: self.pos(pointer),
+            cycle: self.ref_cycle(reference),
+        };
+        self.model.unresolved.insert(name.clone(), reference);
     }
 
     /// A fresh name for an inline type, numbered past the names already taken.
