@@ -1,5 +1,7 @@
 //! Actions, functions (CSDL §12) and entity containers (§13).
 
+use std::collections::HashSet;
+
 use roxmltree::Node;
 
 use super::annotations::{Effects, kept, read_inline};
@@ -210,6 +212,8 @@ pub(crate) fn check_references(ctx: &mut Ctx<'_, '_>, model: &Model) {
             .structured(name)
             .is_some_and(|t| t.kind == StructuredKind::Entity)
     };
+    // A set: a hostile document may have as many imports as operations.
+    let operations: HashSet<&QualifiedName> = model.operations.iter().map(|o| &o.name).collect();
     for container in &model.containers {
         let sets = container
             .entity_sets
@@ -232,7 +236,7 @@ pub(crate) fn check_references(ctx: &mut Ctx<'_, '_>, model: &Model) {
             .iter()
             .chain(&container.function_imports);
         for import in imports {
-            if !model.operations.iter().any(|o| o.name == import.operation) {
+            if !operations.contains(&import.operation) {
                 let msg = format!(
                     "operation import `{}` names `{}`, which is not an action or function of the input",
                     import.name, import.operation

@@ -1,6 +1,6 @@
 //! Entity, complex and enumeration types and type definitions (CSDL §6–§11).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use roxmltree::Node;
 
@@ -83,9 +83,10 @@ pub(crate) fn read_structured(
     // §8.3: a key names properties of the type. A type with a base may name inherited
     // ones, and a path (`address/street`) reaches into others: those are not checked here.
     // A name that is neither would become a key parameter of a guessed type.
-    if ty.base.is_none() {
+    if ty.base.is_none() && !key_refs.is_empty() {
+        let properties: HashSet<&str> = ty.properties.iter().map(|p| p.name.as_str()).collect();
         for (name, pos) in key_refs {
-            if !name.contains('/') && !ty.properties.iter().any(|p| p.name == name) {
+            if !name.contains('/') && !properties.contains(name.as_str()) {
                 let msg = format!("key property `{name}` is not a property of `{}`", ty.name);
                 ctx.error(pos, msg);
             }
