@@ -361,13 +361,26 @@ fn round_trip<T: DeserializeOwned + Serialize + PartialEq + Debug>(json: &[u8]) 
     );
 }
 
-/// Whether the JSON holds a number of 8 or more digits after a point: a date-time, time of
-/// day or duration finer than 100 ns. The runtime reads those to the nanosecond but writes 7
-/// digits (`runtime/src/wire/temporal.rs`: the most Graph accepts; `runtime/tests/wire.rs`
-/// pins both), so they read back coarser by design, and only the read-back is checked.
+/// Whether the JSON holds seconds with 8 or more digits after the point (`:05.123456789`,
+/// `PT0.00000005S`): a date-time, time of day or duration finer than 100 ns. The runtime
+/// reads those to the nanosecond but writes 7 digits (`runtime/src/wire/temporal.rs`: the
+/// most Graph accepts; `runtime/tests/wire.rs` pins both), so they read back coarser by
+/// design, and only the read-back is checked. Plain numbers (`0.123456789`) stay checked.
 fn finer_than_ticks(json: &[u8]) -> bool {
-    json.windows(9)
-        .any(|w| w[0] == b'.' && w[1..].iter().all(u8::is_ascii_digit))
+    json.iter().enumerate().any(|(point, &byte)| {
+        if byte != b'.' {
+            return false;
+        }
+        let digits = json[point + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let clock = point >= 3
+            && json[point - 3] == b':'
+            && json[point - 2..point].iter().all(u8::is_ascii_digit);
+        let duration = json.get(point + 1 + digits) == Some(&b'S');
+        digits >= 8 && (clock || duration)
+    })
 }
 
 /// The `models` target: byte 0 picks the type, the rest is its JSON.
