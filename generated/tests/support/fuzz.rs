@@ -350,7 +350,7 @@ fn round_trip<T: DeserializeOwned + Serialize + PartialEq + Debug>(json: &[u8]) 
             String::from_utf8_lossy(&written)
         ),
     };
-    if finer_than_ticks(json) {
+    if finer_than_ticks(json) || holds_placeholder(json) {
         return;
     }
     assert_eq!(
@@ -381,6 +381,16 @@ fn finer_than_ticks(json: &[u8]) -> bool {
         let duration = json.get(point + 1 + digits) == Some(&b'S');
         digits >= 8 && (clock || duration)
     })
+}
+
+/// Whether the JSON names the `unknownFutureValue` sentinel, which is read but never written
+/// (`odata_runtime::Model::is_placeholder`: Graph rejects it in a request body), so the
+/// property it was in reads back absent by design. Any spelling counts: a case-insensitive
+/// enum match would read it too.
+fn holds_placeholder(json: &[u8]) -> bool {
+    const SENTINEL: &[u8] = b"unknownfuturevalue";
+    json.windows(SENTINEL.len())
+        .any(|w| w.eq_ignore_ascii_case(SENTINEL))
 }
 
 /// The `models` target: byte 0 picks the type, the rest is its JSON.
