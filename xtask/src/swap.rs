@@ -76,7 +76,8 @@ fn replace_with(
 }
 
 /// Creates `dir` and its missing ancestors; returns the ones it created, outermost first,
-/// so a failure later can remove them again and leave the disk as it was.
+/// so a failure later can remove them again and leave the disk as it was. A folder another
+/// process creates meanwhile (two generations into one parent) is not ours to remove.
 fn create_missing(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut missing: Vec<PathBuf> = dir
         .ancestors()
@@ -84,15 +85,20 @@ fn create_missing(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         .map(Path::to_path_buf)
         .collect();
     missing.reverse();
-    for (i, d) in missing.iter().enumerate() {
-        if let Err(e) = fs::create_dir(d) {
-            for done in missing[..i].iter().rev() {
-                let _ = fs::remove_dir(done);
+    let mut created = Vec::new();
+    for d in missing {
+        match fs::create_dir(&d) {
+            Ok(()) => created.push(d),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && d.is_dir() => {}
+            Err(e) => {
+                for done in created.iter().rev() {
+                    let _ = fs::remove_dir(done);
+                }
+                return Err(Error::io("create folder", &d, &e));
             }
-            return Err(Error::io("create folder", d, &e));
         }
     }
-    Ok(missing)
+    Ok(created)
 }
 
 /// Writes the complete new tree into `staging/new`.

@@ -131,3 +131,29 @@ fn a_missing_root_and_its_parents_are_created_and_removed_on_failure() {
         "new lib\n"
     );
 }
+
+/// Two generations into one missing parent (cargo runs tests on threads; users run
+/// scripts in parallel): whichever creates the parent first, both succeed.
+#[test]
+fn generations_racing_to_create_one_parent_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..20 {
+        let parent = dir.path().join(format!("round-{round}/shared"));
+        let start = std::sync::Barrier::new(4);
+        std::thread::scope(|scope| {
+            let runs: Vec<_> = (0..4)
+                .map(|i| {
+                    let root = parent.join(format!("crate-{i}"));
+                    let start = &start;
+                    scope.spawn(move || {
+                        start.wait();
+                        super::replace(&root, &new_files(), OWNED, &[])
+                    })
+                })
+                .collect();
+            for run in runs {
+                run.join().unwrap().unwrap();
+            }
+        });
+    }
+}
