@@ -63,6 +63,25 @@ pub struct Options {
     pub dev_dependencies: BTreeMap<String, String>,
 }
 
+impl Options {
+    /// What `cargo xtask generate` does with no flags: every type and endpoint, one
+    /// navigation hop, OData's default URL style, the runtime from the same workspace, and
+    /// no regenerate command in the headers. Set the rest with struct update syntax.
+    pub fn new(crate_name: impl Into<String>) -> Self {
+        Self {
+            crate_name: crate_name.into(),
+            roots: Vec::new(),
+            navigation_depth: 1,
+            runtime: RuntimeDependency::Workspace,
+            regenerate_command: String::new(),
+            paths: Vec::new(),
+            urls: UrlConventions::default(),
+            limits: endpoints::Limits::default(),
+            dev_dependencies: BTreeMap::new(),
+        }
+    }
+}
+
 /// The generated files, by path relative to the crate's root, and what was noticed on the way.
 #[derive(Debug, Clone, Default)]
 pub struct Output {

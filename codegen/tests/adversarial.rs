@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use odata_codegen::{Input, Options, RuntimeDependency, Severity, generate};
+use odata_codegen::{Input, Options, Severity, generate};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/adversarial");
 
@@ -39,15 +39,8 @@ fn corpus(kind: &str) -> Vec<(String, Vec<u8>)> {
 
 fn options() -> Options {
     Options {
-        crate_name: "adversarial".to_owned(),
-        roots: Vec::new(),
-        navigation_depth: 1,
-        runtime: RuntimeDependency::Workspace,
         regenerate_command: "cargo test -p odata-codegen --test adversarial".to_owned(),
-        paths: Vec::new(),
-        urls: Default::default(),
-        limits: Default::default(),
-        dev_dependencies: Default::default(),
+        ..Options::new("adversarial")
     }
 }
 

@@ -12,7 +12,7 @@ use odata_codegen::areas::{Areas, Gate};
 use odata_codegen::ir::Model;
 use odata_codegen::naming::Names;
 use odata_codegen::select::{self, Selection};
-use odata_codegen::{Input, Options, QualifiedName, RuntimeDependency, UrlConventions};
+use odata_codegen::{Input, Options, QualifiedName, UrlConventions};
 
 const FIXTURE: &str = include_str!("fixtures/areas.xml");
 const V1_FULL: &[u8] = include_bytes!(concat!(
@@ -22,15 +22,10 @@ const V1_FULL: &[u8] = include_bytes!(concat!(
 
 fn options(paths: &[&str], urls: UrlConventions) -> Options {
     Options {
-        crate_name: "fixture".to_owned(),
-        roots: Vec::new(),
-        navigation_depth: 1,
-        runtime: RuntimeDependency::Workspace,
         regenerate_command: "cargo test -p odata-codegen".to_owned(),
         paths: paths.iter().map(|p| (*p).to_owned()).collect(),
         urls,
-        limits: Default::default(),
-        dev_dependencies: Default::default(),
+        ..Options::new("fixture")
     }
 }
 

@@ -5,7 +5,7 @@ mod support;
 
 use odata_codegen::endpoints::{Limits, derive};
 use odata_codegen::ir::{Body, Endpoint, Response};
-use odata_codegen::{Input, Options, QualifiedName, RuntimeDependency, UrlConventions, read};
+use odata_codegen::{Input, Options, QualifiedName, UrlConventions, read};
 use support::{table, type_label};
 
 const SCHEMA: &[u8] = include_bytes!("../../schema/exchangeRestoreSession.closure.csdl.xml");
@@ -131,18 +131,12 @@ fn graph_path_annotations_describe_the_endpoints() {
 #[test]
 fn schema_selection_snapshot() {
     let options = Options {
-        crate_name: "snapshot".to_owned(),
-        roots: Vec::new(),
-        navigation_depth: 1,
-        runtime: RuntimeDependency::Workspace,
-        regenerate_command: String::new(),
         paths: vec![
             "/solutions/backupRestore/exchangeRestoreSessions".to_owned(),
             "/solutions/backupRestore/restoreSessions/{id}/activate".to_owned(),
         ],
         urls: GRAPH,
-        limits: Limits::default(),
-        dev_dependencies: Default::default(),
+        ..Options::new("snapshot")
     };
     let model = read(Input {
         name: "schema.xml",

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use odata_codegen::{Input, Options, QualifiedName, RuntimeDependency, generate};
+use odata_codegen::{Input, Options, QualifiedName, generate};
 
 const FIXTURES: &[(&str, &str)] = &[
     ("inheritance", include_str!("fixtures/inheritance.xml")),
@@ -19,18 +19,13 @@ const SCHEMA: &[u8] = include_bytes!("../../schema/exchangeRestoreSession.closur
 
 fn options(roots: &[&str], navigation_depth: usize) -> Options {
     Options {
-        crate_name: "fixture".to_owned(),
         roots: roots
             .iter()
             .filter_map(|r| QualifiedName::parse(r))
             .collect(),
         navigation_depth,
-        runtime: RuntimeDependency::Workspace,
         regenerate_command: "cargo test -p odata-codegen".to_owned(),
-        paths: Vec::new(),
-        urls: Default::default(),
-        limits: Default::default(),
-        dev_dependencies: Default::default(),
+        ..Options::new("fixture")
     }
 }
 

@@ -17,7 +17,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use odata_codegen::{Input, Options, RuntimeDependency, Severity};
+use odata_codegen::{Input, Options, Severity};
 use xtask::paths::workspace_root;
 
 #[path = "support/tree.rs"]
@@ -36,17 +36,7 @@ fn prefill(out: &Path) {
 
 /// The errors the library reports for an input, rendered as the binary must print them.
 fn expected_errors(name: &str, bytes: &[u8]) -> Vec<String> {
-    let options = Options {
-        crate_name: "client".to_owned(),
-        roots: Vec::new(),
-        navigation_depth: 1,
-        runtime: RuntimeDependency::Workspace,
-        regenerate_command: String::new(),
-        paths: Vec::new(),
-        urls: Default::default(),
-        limits: Default::default(),
-        dev_dependencies: Default::default(),
-    };
+    let options = Options::new("client");
     match odata_codegen::generate(Input { name, bytes }, &options) {
         Ok(_) => panic!("{name} generated"),
         Err(e) => {

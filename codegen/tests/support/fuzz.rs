@@ -11,8 +11,7 @@
 use std::hint::black_box;
 use std::path::{Component, Path};
 
-use odata_codegen::endpoints::Limits;
-use odata_codegen::{Diagnostics, Input, Options, RuntimeDependency, UrlConventions};
+use odata_codegen::{Diagnostics, Input, Options, RuntimeDependency};
 
 /// The name diagnostics quote; what it is does not matter, only that it is used.
 const NAME: &str = "fuzz/input";
@@ -40,15 +39,9 @@ pub fn openapi_read(data: &[u8]) {
 /// and every endpoint, OData's URL defaults (see `xtask/src/generate.rs`).
 pub fn options() -> Options {
     Options {
-        crate_name: "fuzzed".to_owned(),
-        roots: Vec::new(),
-        navigation_depth: 1,
         runtime: RuntimeDependency::Path("../runtime".to_owned()),
         regenerate_command: "cargo xtask generate --input fuzz/input --out fuzzed".to_owned(),
-        paths: Vec::new(),
-        urls: UrlConventions::default(),
-        limits: Limits::default(),
-        dev_dependencies: Default::default(),
+        ..Options::new("fuzzed")
     }
 }
 
