@@ -198,6 +198,29 @@ fn null_and_absent_stay_distinct() {
     assert_eq!(serde_json::to_value(&absent).unwrap(), json!({}));
 }
 
+/// Who created a session, through three nullable levels, written as with `Option`: the
+/// result says whether a level was `null` or was not sent (`$select`).
+#[test]
+fn nested_nullable_properties_read_like_options_and_keep_the_state() {
+    fn creator(session: &ExchangeRestoreSession) -> Nullable<&str> {
+        session
+            .created_by
+            .as_ref()
+            .and_then(|by| by.user.as_ref())
+            .and_then(|user| user.display_name.as_deref())
+    }
+    let read = |value: Value| serde_json::from_value::<ExchangeRestoreSession>(value).unwrap();
+
+    let named = read(json!({"createdBy": {"user": {"displayName": "ABC"}}}));
+    assert_eq!(creator(&named), Nullable::Value("ABC"));
+    assert_eq!(creator(&named).into_option(), Some("ABC"));
+    let application_only = read(json!({"createdBy": {"application": {}, "user": null}}));
+    assert_eq!(creator(&application_only), Nullable::Null);
+    let not_selected = read(json!({"id": "x"}));
+    assert_eq!(creator(&not_selected), Nullable::Absent);
+    assert_eq!(creator(&not_selected).unwrap_or("unknown"), "unknown");
+}
+
 #[test]
 fn derived_odata_type_dispatches_to_the_derived_type() {
     let sent = json!({
