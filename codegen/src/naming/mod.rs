@@ -20,6 +20,9 @@ use crate::areas::Areas;
 use crate::ir::{Model, QualifiedName, TypeDef};
 use crate::select::Selection;
 
+/// The crate root's re-export of `odata_runtime::prelude`.
+pub const PRELUDE: &str = "prelude";
+
 /// Words Rust reserves in edition 2024 (strict, reserved and `gen`); `union` and other weak
 /// keywords are fine as identifiers.
 const KEYWORDS: &[&str] = &[
@@ -92,8 +95,9 @@ impl Names {
             library: snake_ident(crate_name),
             ..Names::default()
         };
-        // The request functions' module sits next to the namespaces' modules.
-        let mut taken_modules = BTreeSet::from([REQUESTS_MODULE.to_owned()]);
+        // The request functions' module and the runtime's re-exported prelude sit next to
+        // the namespaces' modules.
+        let mut taken_modules = BTreeSet::from([REQUESTS_MODULE.to_owned(), PRELUDE.to_owned()]);
         let namespaces: BTreeSet<&str> = selection
             .types
             .iter()
