@@ -10,12 +10,12 @@
 
 use std::time::Duration;
 
+use msgraph_backup_restore_beta::prelude::*;
 use msgraph_backup_restore_beta::requests::solutions::backup_restore::exchange_restore_sessions as sessions;
 use msgraph_backup_restore_beta::{
     DestinationType, ExchangeRestoreSession, MailboxRestoreArtifact, RestorePoint,
     RestoreSessionStatus,
 };
-use odata_runtime::{Client, Nullable, StaticToken};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
