@@ -1,6 +1,6 @@
 //! The generated crate as a consumer uses it: Graph JSON in, typed values out, and back.
 //! Every case is real Graph JSON (the seed docs page) or the smallest variation of it
-//! that shows one wire rule of design.md §4.
+//! that shows one wire rule of docs/design.md §4.
 
 use msgraph_backup_restore_beta::{
     AnyMailboxRestoreArtifact, AnyRestoreArtifactBase, AnyRestoreSessionBase, DestinationType,

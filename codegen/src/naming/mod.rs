@@ -1,6 +1,6 @@
 //! Every Rust name of the generated crate, decided once, before any emitter runs.
 //!
-//! Emitters read names from [`Names`] and never invent one. The rules (design.md §3):
+//! Emitters read names from [`Names`] and never invent one. The rules (docs/design.md §3):
 //! `UpperCamelCase` types and variants, `snake_case` modules and fields, keywords and
 //! prelude names avoided by a suffix rather than `r#`, and collisions after casing
 //! (`fooBar` vs `FooBar`) resolved deterministically by numbering in schema order. The
