@@ -47,7 +47,7 @@ pub struct Options {
     /// Types to generate with their closure; empty means every type of the input.
     pub roots: Vec<QualifiedName>,
     /// How many navigation hops from a root still produce typed values; beyond that a
-    /// navigation property is kept as raw JSON (design.md §2).
+    /// navigation property is kept as raw JSON (docs/design.md §2).
     pub navigation_depth: usize,
     pub runtime: RuntimeDependency,
     /// The command that regenerates the output, quoted in every file's header.
@@ -90,7 +90,7 @@ pub struct Output {
     pub stats: Stats,
 }
 
-/// Sizes worth reporting (README and closing notes quote them).
+/// Sizes worth reporting (`xtask` prints them; docs/performance.md quotes them).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stats {
     pub input_types: usize,

@@ -3,7 +3,7 @@
 //! Structure is followed without limit (base types, property types), because a model
 //! cannot be written without them. Navigation is followed up to a depth, because in
 //! Graph nearly every entity reaches every other through navigation properties
-//! (design.md §2); a navigation property whose target is not selected stays raw JSON.
+//! (docs/design.md §2); a navigation property whose target is not selected stays raw JSON.
 //! A value declared as type `T` may be any type derived from `T`, so derived types join
 //! the closure wherever `T` is the declared type of a value, but not where `T` is only
 //! somebody's base type (or every entity would pull in every other through `entity`).

@@ -273,6 +273,16 @@ fn request_names_avoid_the_root_module_and_each_other() {
     assert!(action.contains("request.parameter(\"options\", value)"));
 }
 
+/// The crate re-exports `odata_runtime::prelude` as `prelude`; a namespace of that name
+/// takes another module name rather than clash with it.
+#[test]
+fn a_namespace_named_prelude_leaves_the_name_to_the_prelude() {
+    let files = good("namespaces.xml");
+    let lib = file(&files, "src/lib.rs");
+    assert!(lib.contains("pub use odata_runtime::prelude;"), "{lib}");
+    assert!(lib.contains("pub mod prelude_2;"), "{lib}");
+}
+
 /// One name serves an area's module and its feature, even when the module had to be
 /// renamed (`self_`, `requests_2`): `features = ["self_"]` compiles `requests::self_`.
 #[test]

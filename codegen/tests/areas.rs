@@ -137,7 +137,7 @@ fn a_selection_within_one_area_gets_no_features() {
 }
 
 /// Per area, Graph v1.0 must cut small: the point is that one area checks in seconds
-/// (README, "Performance", measures it). Needing is narrower than selection's closure: in
+/// (docs/performance.md measures it). Needing is narrower than selection's closure: in
 /// `users`, an `application` is a `directoryObject` unless `applications` is on too, while attachments
 /// come with every type derived from `attachment`, which no endpoint names.
 #[test]

@@ -10,12 +10,12 @@
 
 use std::time::Duration;
 
+use msgraph_backup_restore_beta::prelude::*;
 use msgraph_backup_restore_beta::requests::solutions::backup_restore::exchange_restore_sessions as sessions;
 use msgraph_backup_restore_beta::{
     DestinationType, ExchangeRestoreSession, MailboxRestoreArtifact, RestorePoint,
     RestoreSessionStatus,
 };
-use odata_runtime::{Client, Nullable, StaticToken};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -51,7 +51,7 @@ pub async fn create_activate_poll(
     client.send(&sessions::activate(&id, None)).await?;
     for _ in 0..max_polls {
         let session = client.send(&sessions::get(&id, None)).await?;
-        let status = session.status.as_ref().into_value();
+        let status = session.status.value();
         println!("status: {}", status.map_or("(none)", |s| s.as_str()));
         if let Some(
             RestoreSessionStatus::Completed
@@ -85,8 +85,7 @@ async fn main() -> Result<(), BoxError> {
         session
             .status
             .as_ref()
-            .into_value()
-            .map_or("(none)", |s| s.as_str())
+            .map_or("(none)", RestoreSessionStatus::as_str)
     );
     Ok(())
 }

@@ -11,3 +11,4 @@ pub mod microsoft_graph;
 #[rustfmt::skip]
 pub mod requests;
 pub use microsoft_graph::*;
+pub use odata_runtime::prelude;

@@ -1,6 +1,6 @@
 //! The generated crate as a consumer uses it: Graph JSON in, typed values out, and back.
 //! Every case is real Graph JSON (the seed docs page) or the smallest variation of it
-//! that shows one wire rule of design.md §4.
+//! that shows one wire rule of docs/design.md §4.
 
 use msgraph_backup_restore_beta::{
     AnyMailboxRestoreArtifact, AnyRestoreArtifactBase, AnyRestoreSessionBase, DestinationType,
@@ -196,6 +196,29 @@ fn null_and_absent_stay_distinct() {
         json!({"error": null, "completedDateTime": null})
     );
     assert_eq!(serde_json::to_value(&absent).unwrap(), json!({}));
+}
+
+/// Who created a session, through three nullable levels, written as with `Option`: the
+/// result says whether a level was `null` or was not sent (`$select`).
+#[test]
+fn nested_nullable_properties_read_like_options_and_keep_the_state() {
+    fn creator(session: &ExchangeRestoreSession) -> Nullable<&str> {
+        session
+            .created_by
+            .as_ref()
+            .and_then(|by| by.user.as_ref())
+            .and_then(|user| user.display_name.as_deref())
+    }
+    let read = |value: Value| serde_json::from_value::<ExchangeRestoreSession>(value).unwrap();
+
+    let named = read(json!({"createdBy": {"user": {"displayName": "ABC"}}}));
+    assert_eq!(creator(&named), Nullable::Value("ABC"));
+    assert_eq!(creator(&named).into_option(), Some("ABC"));
+    let application_only = read(json!({"createdBy": {"application": {}, "user": null}}));
+    assert_eq!(creator(&application_only), Nullable::Null);
+    let not_selected = read(json!({"id": "x"}));
+    assert_eq!(creator(&not_selected), Nullable::Absent);
+    assert_eq!(creator(&not_selected).unwrap_or("unknown"), "unknown");
 }
 
 #[test]

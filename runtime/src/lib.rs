@@ -19,7 +19,9 @@
 //!   that adds bearer tokens from a `TokenProvider`, retries throttled requests per a
 //!   `RetryPolicy`, and streams the pages or items of a collection; feature
 //!   `azure-identity` adds `AzureCredential`, a token provider for `azure_identity`'s
-//!   credentials.
+//!   credentials;
+//! - [`prelude`]: what a program using a generated crate needs in scope, the methods of the
+//!   client's streams included.
 //!
 //! The crates generated code needs are re-exported, so it can name them through this
 //! one dependency.
@@ -33,6 +35,7 @@ pub mod flags;
 mod macros;
 pub mod nullable;
 pub mod polymorphic;
+pub mod prelude;
 pub mod request;
 pub mod structured;
 pub mod wire;
@@ -47,8 +50,8 @@ pub use uuid;
 pub use client::AzureCredential;
 #[cfg(feature = "client")]
 pub use client::{
-    AccessToken, Client, ClientBuilder, DEFAULT_BASE_URL, RetryPolicy, StaticToken, TokenFn,
-    TokenProvider,
+    AccessToken, Client, ClientBuilder, DEFAULT_BASE_URL, Items, Pages, RetryPolicy, StaticToken,
+    TokenFn, TokenProvider,
 };
 pub use enums::{OpenEnum, deserialize_enum, serialize_enum};
 pub use error::{

@@ -1,6 +1,6 @@
 //! The whole-process floor for CSDL input: read a file and parse it with roxmltree,
 //! nothing else. Compare `/usr/bin/time target/release/xml_floor FILE` with
-//! `/usr/bin/time target/release/xtask generate --input FILE ...` (README, "Measured").
+//! `/usr/bin/time target/release/xtask generate --input FILE ...` (docs/performance.md).
 
 use std::process::ExitCode;
 

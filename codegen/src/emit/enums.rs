@@ -1,4 +1,4 @@
-//! Open enums (design.md §4): every member a variant, the `unknownFutureValue` sentinel and
+//! Open enums (docs/design.md §4): every member a variant, the `unknownFutureValue` sentinel and
 //! the evolvable members after it included, plus one variant that keeps any other string,
 //! so a member Graph adds tomorrow never fails deserialization. Flags enums use the same
 //! type for their members; fields hold them as `odata_runtime::Flags`, the `"a,b"` form.

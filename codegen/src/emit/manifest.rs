@@ -119,12 +119,14 @@ pub fn lib_rs(cx: &Context<'_>, source: &str) -> TokenStream {
         ));
         quote! { #doc #[rustfmt::skip] pub mod #module; }
     });
+    let prelude = format_ident!("{}", crate::naming::PRELUDE);
     quote! {
         #doc
         #![warn(missing_docs)]
         #(#modules)*
         #requests
         #reexport
+        pub use odata_runtime::#prelude;
     }
 }
 

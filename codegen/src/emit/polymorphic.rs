@@ -1,5 +1,5 @@
 //! The enum of a polymorphic base: a value declared as the base may be any derived type,
-//! and `@odata.type` says which (design.md §4). Dispatch tries an exact match, then a
+//! and `@odata.type` says which (docs/design.md §4). Dispatch tries an exact match, then a
 //! case-insensitive one; an unknown or missing type falls back to the base, which keeps the
 //! type name and every property, so nothing is lost. The dispatch itself is the runtime's
 //! `impl_polymorphic!`; this emits the enum and the table it dispatches on. Every variant is boxed: derived types

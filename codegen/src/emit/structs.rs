@@ -1,5 +1,5 @@
 //! A struct per entity or complex type, with its base types' properties copied in, and the
-//! `Structured` impl that reads and writes it (design.md §4: no `#[serde(flatten)]`, unknown
+//! `Structured` impl that reads and writes it (docs/design.md §4: no `#[serde(flatten)]`, unknown
 //! properties kept, read-only properties never sent).
 
 use proc_macro2::TokenStream;

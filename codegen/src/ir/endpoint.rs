@@ -5,7 +5,7 @@
 
 use super::{Description, QualifiedName, TypeRef};
 
-/// One HTTP operation (design.md §2): method, path, what goes in and what comes back.
+/// One HTTP operation (docs/design.md §2): method, path, what goes in and what comes back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Endpoint {
     pub method: Method,

@@ -1,6 +1,6 @@
 //! Every Rust name of the generated crate, decided once, before any emitter runs.
 //!
-//! Emitters read names from [`Names`] and never invent one. The rules (design.md §3):
+//! Emitters read names from [`Names`] and never invent one. The rules (docs/design.md §3):
 //! `UpperCamelCase` types and variants, `snake_case` modules and fields, keywords and
 //! prelude names avoided by a suffix rather than `r#`, and collisions after casing
 //! (`fooBar` vs `FooBar`) resolved deterministically by numbering in schema order. The
@@ -19,6 +19,9 @@ pub use requests::{
 use crate::areas::Areas;
 use crate::ir::{Model, QualifiedName, TypeDef};
 use crate::select::Selection;
+
+/// The crate root's re-export of `odata_runtime::prelude`.
+pub const PRELUDE: &str = "prelude";
 
 /// Words Rust reserves in edition 2024 (strict, reserved and `gen`); `union` and other weak
 /// keywords are fine as identifiers.
@@ -92,8 +95,9 @@ impl Names {
             library: snake_ident(crate_name),
             ..Names::default()
         };
-        // The request functions' module sits next to the namespaces' modules.
-        let mut taken_modules = BTreeSet::from([REQUESTS_MODULE.to_owned()]);
+        // The request functions' module and the runtime's re-exported prelude sit next to
+        // the namespaces' modules.
+        let mut taken_modules = BTreeSet::from([REQUESTS_MODULE.to_owned(), PRELUDE.to_owned()]);
         let namespaces: BTreeSet<&str> = selection
             .types
             .iter()

@@ -8,10 +8,10 @@
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), odata_runtime::Error> {
-//! use futures_util::TryStreamExt as _;
 //! use odata_runtime::http::Method;
+//! use odata_runtime::prelude::*;
 //! use odata_runtime::serde_json::Value;
-//! use odata_runtime::{Client, Collection, ListOptions, Path, Request, StaticToken};
+//! use odata_runtime::{Collection, Path, Request};
 //!
 //! let client = Client::new(StaticToken::new(std::env::var("GRAPH_TOKEN").unwrap_or_default()))?;
 //! let request: Request<Collection<Value>> = Request::new(Method::GET, Path::new("/users"))
@@ -23,25 +23,24 @@
 
 #[cfg(feature = "azure-identity")]
 mod azure;
+mod paging;
 mod retry;
 mod token;
 
 use std::fmt;
 use std::sync::Arc;
 
-use futures_core::Stream;
-use futures_util::{TryStreamExt as _, stream};
 use http::header::{AUTHORIZATION, HeaderName, HeaderValue, USER_AGENT};
 use http::{HeaderMap, StatusCode};
 
 #[cfg(feature = "azure-identity")]
 pub use azure::AzureCredential;
+pub use paging::{Items, Pages};
 pub use retry::RetryPolicy;
 pub use token::{AccessToken, StaticToken, TokenFn, TokenFuture, TokenProvider};
 
 use crate::error::{Error, MAX_ERROR_BODY, retry_after};
-use crate::request::{Collection, Page, Request, ResponseKind, parse};
-use crate::wire::Wire;
+use crate::request::{Request, ResponseKind, parse};
 
 /// Microsoft Graph's beta endpoint, the service the generated crates describe.
 pub const DEFAULT_BASE_URL: &str = "https://graph.microsoft.com/beta";
@@ -74,13 +73,6 @@ impl fmt::Debug for Client {
             .field("token", &format_args!("***"))
             .finish_non_exhaustive()
     }
-}
-
-/// What [`Client::pages`] does after a page.
-enum Next<T> {
-    Fetch(Box<Request<Collection<T>>>),
-    Repeated(String),
-    Done,
 }
 
 /// What one attempt produced, before it is judged.
@@ -160,52 +152,6 @@ impl Client {
                 (None, Outcome::Transport(err)) => return Err(Error::Transport(Box::new(err))),
             }
         }
-    }
-
-    /// The pages of a collection, following `@odata.nextLink` (absolute, or relative to
-    /// the service root) until a page has none. An error ends the stream.
-    ///
-    /// A page whose next link is the link it was fetched from would make the stream
-    /// endless; that page is still yielded, then an [`Error::Decode`] ends the stream.
-    pub fn pages<T: Wire + Send + 'static>(
-        &self,
-        request: Request<Collection<T>>,
-    ) -> impl Stream<Item = Result<Page<T>, Error>> + Send + '_ {
-        stream::try_unfold(Next::Fetch(Box::new(request)), move |next| async move {
-            let request = match next {
-                Next::Fetch(request) => request,
-                Next::Repeated(link) => {
-                    let message =
-                        format!("the service sent the same @odata.nextLink again: {link}");
-                    return Err(Error::decode(
-                        StatusCode::OK,
-                        &HeaderMap::new(),
-                        &[],
-                        message,
-                    ));
-                }
-                Next::Done => return Ok(None),
-            };
-            let page = self.send(&request).await?;
-            let next = match request.next_page(&page) {
-                None => Next::Done,
-                Some(next) => match next.link() {
-                    Some(link) if request.link() == Some(link) => Next::Repeated(link.to_owned()),
-                    _ => Next::Fetch(Box::new(next)),
-                },
-            };
-            Ok(Some((page, next)))
-        })
-    }
-
-    /// The items of a collection across all its pages.
-    pub fn items<T: Wire + Send + 'static>(
-        &self,
-        request: Request<Collection<T>>,
-    ) -> impl Stream<Item = Result<T, Error>> + Send + '_ {
-        self.pages(request)
-            .map_ok(|page| stream::iter(page.value.into_iter().map(Ok)))
-            .try_flatten()
     }
 
     /// The headers of one attempt: the request's, the token, the retry number.

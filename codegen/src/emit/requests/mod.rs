@@ -1,4 +1,4 @@
-//! Request functions (design.md §5): one per endpoint, sans-IO. Each builds an
+//! Request functions (docs/design.md §5): one per endpoint, sans-IO. Each builds an
 //! `odata_runtime::Request` whose type parameter says how to parse the response, so the
 //! same value serves our client, any other HTTP stack, and tests without a network.
 
@@ -251,7 +251,7 @@ fn function(
     let prefer =
         reaches_evolvable(cx, &endpoint.response).then(|| quote!(.include_unknown_enum_members()));
     // Clippy's limit is 7; a deep path has a key per level, and a positional argument per
-    // path parameter is the point (design.md §5).
+    // path parameter is the point (docs/design.md §5).
     let allow = (arguments.len() > 7).then(|| {
         quote!(#[allow(clippy::too_many_arguments, reason = "one argument per path and operation parameter")])
     });
@@ -376,7 +376,7 @@ fn response_kind(cx: &Context<'_>, response: &Response) -> TokenStream {
 }
 
 /// Graph sends enum members declared after `unknownFutureValue` only to clients that ask
-/// (design.md §5); ask wherever the response can hold one.
+/// (docs/design.md §5); ask wherever the response can hold one.
 fn reaches_evolvable(cx: &Context<'_>, response: &Response) -> bool {
     matches!(response.ty().map(|t| &t.name), Some(TypeName::Named(n)) if cx.evolvable.contains(n))
 }
